@@ -1,0 +1,171 @@
+/**
+ * The planner: runs a Pulumi program in-process under the SDK's mock runtime, with preview
+ * semantics, and returns the Plan it would deploy. No Pulumi CLI, no cloud credentials.
+ */
+import { createRequire } from "node:module";
+import * as path from "node:path";
+import { PLAN_SCHEMA_VERSION, SECRET, type Plan, type PlanDiagnostic, type PlanValue } from "../plan";
+import { PhiguardError, messageOf } from "../errors";
+import { readProject, type PulumiProject } from "./project";
+import { installTypeScriptLoader } from "./typescript";
+import { loadSdk, type PulumiSdk, type SdkStore } from "./sdk";
+import { RecordingMonitor } from "./monitor";
+import { DEFAULT_ACCOUNT_ID, InvokeTable } from "./invokes";
+import { purgeProgramModules } from "./program-modules";
+import { captureConsole } from "./console-capture";
+import { OfflineEngine } from "./offline-engine";
+
+export interface PlanOptions {
+  /** The Pulumi project directory (holds Pulumi.yaml). */
+  readonly dir: string;
+  /** Stack name; defaults to the only `Pulumi.<stack>.yaml` present. */
+  readonly stack?: string;
+  /** @default 60000 ms: a program still running then is reported as hung. */
+  readonly timeoutMs?: number;
+  /** Invoke answers by token, overriding the built-in table (phiguard.yaml `invokes`). */
+  readonly invokes?: Record<string, Record<string, unknown>>;
+  /** @default 123456789012 */
+  readonly accountId?: string;
+  readonly stackTags?: Record<string, string>;
+  /** Extra config (namespaced keys), applied over the stack file; used by tests and `--config`. */
+  readonly config?: Record<string, string>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export async function planProgram(options: PlanOptions): Promise<Plan> {
+  const project = readProject(path.resolve(options.dir), options.stack);
+  installTypeScriptLoader();
+  const sdk = loadSdk(project.dir);
+  const config = new Map(project.config);
+  for (const [key, value] of Object.entries(options.config ?? {})) config.set(key, { value, secret: false });
+  const stackRegion = config.get("aws:region")?.value;
+  const monitor = new RecordingMonitor({
+    sdk,
+    project: project.name,
+    stack: project.stack,
+    stackRegion,
+    accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
+    invokes: new InvokeTable(options.invokes),
+  });
+  const diagnostics: PlanDiagnostic[] = [];
+  purgeProgramModules(project.dir);
+  const restoreConsole = captureConsole(diagnostics);
+  try {
+    await withTimeout(
+      runProgram(sdk, project, monitor, config, diagnostics),
+      options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      project,
+    );
+  } finally {
+    restoreConsole();
+  }
+  const planConfig: Record<string, PlanValue> = {};
+  for (const [key, entry] of config) planConfig[key] = entry.secret ? SECRET : entry.value;
+  return {
+    schemaVersion: PLAN_SCHEMA_VERSION,
+    source: "program",
+    project: project.name,
+    stack: project.stack,
+    config: planConfig,
+    stackTags: { ...(options.stackTags ?? {}) },
+    resources: monitor.resources,
+    diagnostics,
+  };
+}
+
+async function runProgram(
+  sdk: PulumiSdk,
+  project: PulumiProject,
+  monitor: RecordingMonitor,
+  config: ReadonlyMap<string, { value: string; secret: boolean }>,
+  diagnostics: PlanDiagnostic[],
+): Promise<void> {
+  await sdk.state.withLocalStorage(async () => {
+    sdk.settings.setMockOptions(monitor, project.name, project.stack, true);
+    const store = sdk.state.getStore();
+    enableMonitorFeatures(store);
+    store.settings.engine = new OfflineEngine(diagnostics);
+    const values: Record<string, string> = {};
+    const secretKeys: string[] = [];
+    for (const [key, entry] of config) {
+      values[key] = entry.value;
+      if (entry.secret) secretKeys.push(key);
+    }
+    sdk.config.setAllConfig(values, secretKeys);
+    try {
+      await sdk.stack.runInPulumiStack(() => runMain(project.main));
+      await sdk.settings.waitForRPCs();
+    } catch (error) {
+      throw programError(project, monitor, error);
+    }
+    if (monitor.invokeError) throw programError(project, monitor, monitor.invokeError);
+    if (sdk.log.hasErrors()) {
+      const logged = diagnostics.filter((d) => d.severity === "warning").map((d) => d.message);
+      throw new PhiguardError(`${relativeMain(project)}: program reported errors: ${logged.join("; ") || "see its log"}`);
+    }
+    if (store.leakCandidates.size > 0) {
+      throw new PhiguardError(
+        `${relativeMain(project)}: program left ${store.leakCandidates.size} promise(s) unresolved (a missing await, or a cycle between resources)`,
+      );
+    }
+  });
+}
+
+/** Runs the program's entry module the way the Pulumi Node.js language host does. */
+async function runMain(main: string): Promise<unknown> {
+  const programRequire = createRequire(main);
+  const exported: unknown = programRequire(main);
+  const fn =
+    typeof exported === "function"
+      ? exported
+      : exported && typeof (exported as { default?: unknown }).default === "function"
+        ? (exported as { default: () => unknown }).default
+        : undefined;
+  if (fn) return await (fn as () => unknown)();
+  return exported;
+}
+
+function enableMonitorFeatures(store: SdkStore): void {
+  store.supportsSecrets = true;
+  store.supportsResourceReferences = true;
+  store.supportsOutputValues = false;
+  store.supportsDeletedWith = true;
+  store.supportsReplaceWith = true;
+  store.supportsAliasSpecs = true;
+  store.supportsTransforms = false;
+  store.supportsParameterization = true;
+  store.supportsResourceHooks = true;
+  store.supportsErrorHooks = true;
+}
+
+function programError(project: PulumiProject, monitor: RecordingMonitor, error: unknown): PhiguardError {
+  if (monitor.invokeError) return new PhiguardError(messageOf(monitor.invokeError), { cause: error });
+  if (error instanceof PhiguardError) return error;
+  return new PhiguardError(`${relativeMain(project)}: program failed: ${messageOf(error)}`, { cause: error });
+}
+
+function relativeMain(project: PulumiProject): string {
+  return path.relative(process.cwd(), project.main) || project.main;
+}
+
+async function withTimeout<T>(work: Promise<T>, timeoutMs: number, project: PulumiProject): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new PhiguardError(
+            `${relativeMain(project)}: program did not finish within ${Math.round(timeoutMs / 1000)} s (a promise that never settles?); raise it with --timeout`,
+          ),
+        ),
+      timeoutMs,
+    );
+    timer.unref();
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
