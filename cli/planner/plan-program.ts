@@ -93,12 +93,26 @@ async function runProgram(
       if (entry.secret) secretKeys.push(key);
     }
     sdk.config.setAllConfig(values, secretKeys);
+    // The program's own failure is caught inside the stack's init, as the Node.js language host
+    // does, so the SDK's stack resource settles instead of leaving rejected promises behind.
+    let programFailure: { error: unknown } | undefined;
+    const stopListening = listenForStrayFailures((error) => (programFailure ??= { error }));
     try {
-      await sdk.stack.runInPulumiStack(() => runMain(project.main));
+      await sdk.stack.runInPulumiStack(async () => {
+        try {
+          return await runMain(project.main);
+        } catch (error) {
+          programFailure ??= { error };
+          return undefined;
+        }
+      });
       await sdk.settings.waitForRPCs();
     } catch (error) {
-      throw programError(project, monitor, error);
+      programFailure ??= { error };
+    } finally {
+      stopListening();
     }
+    if (programFailure) throw programError(project, monitor, programFailure.error);
     if (monitor.invokeError) throw programError(project, monitor, monitor.invokeError);
     if (sdk.log.hasErrors()) {
       const logged = diagnostics.filter((d) => d.severity === "warning").map((d) => d.message);
@@ -124,6 +138,20 @@ async function runMain(main: string): Promise<unknown> {
         : undefined;
   if (fn) return await (fn as () => unknown)();
   return exported;
+}
+
+/**
+ * Errors thrown inside `apply` callbacks or resource registrations surface as unhandled
+ * rejections (the Pulumi language host treats them as program failures too).
+ */
+function listenForStrayFailures(onFailure: (error: unknown) => void): () => void {
+  const listener = (error: unknown): void => onFailure(error);
+  process.on("unhandledRejection", listener);
+  process.on("uncaughtException", listener);
+  return () => {
+    process.off("unhandledRejection", listener);
+    process.off("uncaughtException", listener);
+  };
 }
 
 function enableMonitorFeatures(store: SdkStore): void {
