@@ -11,7 +11,7 @@ import { fieldError } from "./field-errors";
 export const previewDiagnosticSchema = z.object({
   urn: z.string().nullish(),
   message: z.string().nullish(),
-  severity: z.enum(["debug", "info", "infoerr", "warning", "error"]).nullish(),
+  severity: z.enum(["debug", "info", "info#err", "warning", "error"]).nullish(),
 });
 
 type PreviewDiagnostic = z.output<typeof previewDiagnosticSchema>;

@@ -15,6 +15,7 @@ const ARTICLE_FOR: Record<string, string> = {
   object: "an object",
   record: "an object",
   array: "an array",
+  nonoptional: "a value",
 };
 
 function describe(issue: Issue): string {

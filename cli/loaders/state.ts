@@ -13,8 +13,10 @@ import { resourceV3Schema } from "./resource-v3";
 import { parseWith } from "./schema-errors";
 
 export const SUPPORTED_DEPLOYMENT_VERSION = 3;
+/** Version 4 is version 3 plus a `features` list; Pulumi writes it when newer features are in use. */
+export const SUPPORTED_DEPLOYMENT_VERSIONS: readonly number[] = [3, 4];
 
-const untypedDeploymentSchema = z.object({ version: z.unknown(), deployment: z.unknown() });
+const untypedDeploymentSchema = z.object({ version: z.unknown().optional(), deployment: z.unknown().optional() });
 
 const deploymentV3Schema = z.object({
   resources: z.array(resourceV3Schema).nullish(),
@@ -24,6 +26,9 @@ const deploymentV3Schema = z.object({
 export function loadStackExport(text: string, file: string): Plan {
   const json = parseJsonText(text, file);
   const document = parseWith(untypedDeploymentSchema, json, file);
+  if (document.deployment === undefined && "steps" in (json as object)) {
+    throw fieldError(file, ["deployment"], "missing: this looks like `pulumi preview --json` output; load it as a preview");
+  }
   checkVersion(document.version, file);
   if (document.deployment === undefined && "checkpoint" in (json as object)) {
     throw fieldError(file, ["deployment"], "missing: this is a backend checkpoint file; pass the output of `pulumi stack export`");
@@ -53,9 +58,9 @@ export function loadStackExport(text: string, file: string): Plan {
 }
 
 function checkVersion(version: unknown, file: string): void {
-  if (version === SUPPORTED_DEPLOYMENT_VERSION) return;
+  if (typeof version === "number" && SUPPORTED_DEPLOYMENT_VERSIONS.includes(version)) return;
   const found = version === undefined ? "missing" : `unsupported deployment version ${shown(version)}`;
-  throw fieldError(file, ["version"], `${found}; phiguard reads version ${SUPPORTED_DEPLOYMENT_VERSION} (the \`pulumi stack export\` format)`);
+  throw fieldError(file, ["version"], `${found}; phiguard reads versions ${SUPPORTED_DEPLOYMENT_VERSIONS.join(" and ")} (the \`pulumi stack export\` format)`);
 }
 
 /** Operations the engine had started but not finished: the cloud may differ from this state. */

@@ -192,7 +192,7 @@ export class RecordingMonitor {
 
   private toProps(struct: Struct | undefined): Props {
     if (!struct) return {};
-    const value = fromWire(struct.toJavaScript(), (urn) => this.byUrn.get(urn)?.custom ?? true);
+    const value = fromWire(struct.toJavaScript());
     return value as Props;
   }
 

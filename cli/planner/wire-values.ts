@@ -15,16 +15,12 @@ export const WIRE = {
   outputValueSig: "d0e6a833031e9bbcd3f4e8bde6ca49a4",
 } as const;
 
-/**
- * `isResourceCustom` tells how to render a resource reference: like Pulumi's engine when it
- * marshals for analyzers, a custom resource becomes its id (unknown for a resource that a preview
- * would create) and a component its URN.
- */
-export function fromWire(value: unknown, isResourceCustom: (urn: string) => boolean): PlanValue {
+/** A resource reference becomes the referenced resource's URN (as the loaders render it too). */
+export function fromWire(value: unknown): PlanValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") return value === WIRE.unknown ? UNKNOWN : value;
   if (typeof value === "number" || typeof value === "boolean") return value;
-  if (Array.isArray(value)) return value.map((v) => fromWire(v, isResourceCustom));
+  if (Array.isArray(value)) return value.map((v) => fromWire(v));
   if (typeof value !== "object") return null;
   const obj = value as Record<string, unknown>;
   switch (obj[WIRE.sigKey]) {
@@ -39,21 +35,17 @@ export function fromWire(value: unknown, isResourceCustom: (urn: string) => bool
       if (obj.assets && typeof obj.assets === "object") {
         const assets: Record<string, PlanValue> = {};
         for (const [k, v] of Object.entries(obj.assets as Record<string, unknown>)) {
-          assets[k] = fromWire(v, isResourceCustom);
+          assets[k] = fromWire(v);
         }
         return { ...archive, assets };
       }
       return archive;
     }
-    case WIRE.resourceSig: {
-      const urn = String(obj.urn ?? "");
-      if (!isResourceCustom(urn)) return urn;
-      const id = obj.id;
-      return typeof id === "string" && id !== "" && id !== WIRE.unknown ? id : UNKNOWN;
-    }
+    case WIRE.resourceSig:
+      return typeof obj.urn === "string" ? obj.urn : UNKNOWN;
     case WIRE.outputValueSig: {
       if (obj.secret === true) return SECRET;
-      return "value" in obj ? fromWire(obj.value, isResourceCustom) : UNKNOWN;
+      return "value" in obj ? fromWire(obj.value) : UNKNOWN;
     }
     default:
       return UNKNOWN;
@@ -61,7 +53,7 @@ export function fromWire(value: unknown, isResourceCustom: (urn: string) => bool
   const out: Record<string, PlanValue> = {};
   for (const key of Object.keys(obj)) {
     if (obj[key] === undefined) continue;
-    out[key] = fromWire(obj[key], isResourceCustom);
+    out[key] = fromWire(obj[key]);
   }
   return out;
 }

@@ -155,9 +155,15 @@ export interface GrantOptions {
 }
 
 export interface PolicyDocumentOptions {
-  /** @default every region of the key */
+  /**
+   * Regions whose key ARNs the policy covers.
+   * @default every region of the key
+   */
   readonly regions?: readonly string[];
-  /** @default none: any encryption context */
+  /**
+   * Encryption context the calls must carry (`kms:EncryptionContext:<key>` conditions).
+   * @default none: any encryption context
+   */
   readonly encryptionContext?: Readonly<Record<string, string>>;
 }
 

@@ -70,7 +70,10 @@ export interface KeyPolicyInput {
   readonly servicePrincipals: readonly ServicePrincipalAccess[];
   /** Let CloudWatch Logs in this region encrypt this account's log groups with the key. */
   readonly allowCloudWatchLogs: boolean;
-  /** Encryption context every user crypto call must carry. */
+  /**
+   * Encryption context every user crypto call must carry.
+   * @default none: users may use any encryption context
+   */
   readonly encryptionContext?: Readonly<Record<string, string>>;
 }
 

@@ -209,7 +209,7 @@ export function nthSubnet(cidr: string, prefix: number, index: number): string {
   if (!Number.isInteger(index) || index < 0 || path.length > depth) {
     throw new RangeError(`${cidr} holds ${2 ** depth} blocks of /${prefix}; index ${index} is out of range`);
   }
-  let current = normalizeCidr(`${network}/${ownPrefix}`);
+  let current: string = normalizeCidr(`${network}/${ownPrefix}`);
   for (const step of path) {
     const [base, bits] = splitCidr(current);
     const lower = `${base}/${bits + 1}`;

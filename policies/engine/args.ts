@@ -67,7 +67,8 @@ export class PlanIndex {
       if (list) list.push(r);
       else this.byType.set(r.type, [r]);
     }
-    this.stackTags = freezeMap(new Map(Object.entries(plan.stackTags)));
+    // Sorted by key, as the server's map from the protobuf request iterates.
+    this.stackTags = freezeMap(new Map(Object.entries(plan.stackTags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
   }
 
   /** The explicit provider resource; a provider reference may carry a trailing `::<id>`. */

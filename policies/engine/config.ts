@@ -52,5 +52,18 @@ export function makeGetConfig(policy: PhiguardPolicy, options: RuleConfigOptions
   for (const [key, value] of Object.entries(options.policyConfig?.[policy.name] ?? {})) {
     if (key !== "enforcementLevel") properties[key] = value;
   }
-  return <T extends object>() => ({ ...properties }) as T;
+  const normalized = asStruct(properties) as Record<string, unknown>;
+  return <T extends object>() => ({ ...normalized }) as T;
+}
+
+/** The value as it comes out of a protobuf Struct: JSON data, object keys sorted. */
+function asStruct(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(asStruct);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = asStruct(v);
+  }
+  return out;
 }

@@ -2,7 +2,8 @@
  * Plan values → the values a policy sees, as `@pulumi/policy`'s `deserializeProperties` produces
  * them from the wire: plain JSON, unknowns left as the unknown sentinel (which the proxy turns into
  * an error on access), assets and archives as `@pulumi/pulumi` asset objects. Secrets, whose value a
- * plan never holds, become the unknown sentinel too.
+ * plan never holds, become the unknown sentinel too. Object keys come in sorted order, as from the
+ * protobuf Struct the engine sends (jspb iterates map keys sorted).
  */
 import {
   Archive,
@@ -28,7 +29,7 @@ export class InvalidPlanValueError extends Error {
 /** A fresh copy each call, so a rule that mutates its props cannot affect another rule. */
 export function toPolicyProps(props: Props): Record<string, unknown> {
   const result: Record<string, unknown> = {};
-  for (const key of Object.keys(props)) {
+  for (const key of Object.keys(props).sort()) {
     const value = props[key];
     // Like deserializeProperties: a property whose value is undefined does not exist.
     if (value !== undefined) result[key] = toPolicyValue(value);
@@ -58,7 +59,7 @@ export function toPolicyValue(value: PlanValue): unknown {
     }
   }
   const obj: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) obj[key] = toPolicyValue(record[key] as PlanValue);
+  for (const key of Object.keys(record).sort()) obj[key] = toPolicyValue(record[key] as PlanValue);
   return obj;
 }
 
@@ -74,7 +75,7 @@ function toArchive(value: Record<string, PlanValue>): Archive {
   const assets = value.assets;
   if (assets) {
     const converted: Record<string, Asset | Archive> = {};
-    for (const name of Object.keys(assets as Record<string, PlanValue>)) {
+    for (const name of Object.keys(assets as Record<string, PlanValue>).sort()) {
       const a = toPolicyValue((assets as Record<string, PlanValue>)[name] as PlanValue);
       if (!Asset.isInstance(a) && !Archive.isInstance(a)) {
         throw new InvalidPlanValueError(`invalid archive: member '${name}' is not an asset or archive`);

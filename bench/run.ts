@@ -1,0 +1,294 @@
+/**
+ * The planner benchmark: `phiguard plan` against the SDK's vanilla `setMocks` runtime on the same
+ * generated estates, in one run, each measurement a fresh process (cold start), wall time and peak
+ * RSS from GNU time. Writes bench/RESULTS.md. Run through bench/run.sh (it compiles this file).
+ *
+ *   node bench/out/js/run.js [--sizes 1000,5000] [--runs 3] [--results bench/RESULTS.md]
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { planEstate, renderEstate, writeEstate, type Estate } from "./estate/generate";
+
+const BENCH = path.resolve(__dirname, "..", "..");
+const ROOT = path.resolve(BENCH, "..");
+const OUT = path.join(BENCH, "out");
+const GNU_TIME = "/usr/bin/time";
+/** Generous, so the benchmark measures a long plan instead of phiguard's 60 s default cutting it off. */
+const PLAN_TIMEOUT_S = 900;
+/** A run still going after this is killed and recorded as such. */
+const KILL_AFTER_MS = 20 * 60_000;
+
+type Tool = "phiguard" | "vanilla";
+
+interface Run {
+  readonly size: number;
+  readonly tool: Tool;
+  readonly run: number;
+  readonly ok: boolean;
+  readonly wallS: number;
+  readonly cpuS: number;
+  readonly rssMB: number;
+  readonly note?: string;
+}
+
+interface Check {
+  readonly size: number;
+  readonly tool: Tool;
+  readonly resources: number | undefined;
+  readonly matches: boolean;
+  readonly note: string;
+}
+
+function args(argv: string[]): { sizes: number[]; runs: number; results: string } {
+  const get = (name: string): string | undefined => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return {
+    sizes: (get("sizes") ?? "1000,5000").split(",").map(Number),
+    runs: Number(get("runs") ?? 3),
+    results: path.resolve(get("results") ?? path.join(BENCH, "RESULTS.md")),
+  };
+}
+
+function log(line: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+}
+
+function commandFor(tool: Tool, dir: string, output: string): string[] {
+  return tool === "phiguard"
+    ? ["node", path.join(ROOT, "bin", "phiguard.js"), "plan", dir, "--stack", "bench", "--timeout", String(PLAN_TIMEOUT_S), "-o", output]
+    : ["node", path.join(BENCH, "vanilla-mocks.js"), dir, "bench"];
+}
+
+/** Runs one command in a fresh process under GNU time: wall s, user+sys s, max RSS. */
+function measure(command: string[]): { ok: boolean; wallS: number; cpuS: number; rssMB: number; stdout: string; note?: string } {
+  const timeFile = path.join(OUT, "time.txt");
+  fs.rmSync(timeFile, { force: true });
+  const child = spawnSync(GNU_TIME, ["-f", "%e %U %S %M", "-o", timeFile, ...command], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: KILL_AFTER_MS,
+  });
+  const [wall, user, sys, rssKB] = fs.existsSync(timeFile)
+    ? fs.readFileSync(timeFile, "utf8").trim().split("\n").pop()!.split(" ").map(Number)
+    : [NaN, NaN, NaN, NaN];
+  const ok = child.status === 0;
+  const note = ok
+    ? undefined
+    : child.signal
+      ? `killed (${child.signal}) after ${KILL_AFTER_MS / 60_000} min`
+      : `exit ${child.status}: ${(child.stderr ?? "").trim().split("\n").slice(-3).join(" | ").slice(0, 400)}`;
+  return { ok, wallS: wall!, cpuS: user! + sys!, rssMB: rssKB! / 1024, stdout: child.stdout ?? "", ...(note ? { note } : {}) };
+}
+
+function median(values: number[]): number {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function sameCounts(expected: Readonly<Record<string, number>>, actual: Record<string, number>): string {
+  const diffs: string[] = [];
+  for (const type of new Set([...Object.keys(expected), ...Object.keys(actual)])) {
+    if ((expected[type] ?? 0) !== (actual[type] ?? 0)) diffs.push(`${type}: expected ${expected[type] ?? 0}, got ${actual[type] ?? 0}`);
+  }
+  return diffs.join("; ");
+}
+
+function prepare(size: number): { dir: string; estate: Estate; tscS: number } {
+  const dir = path.join(OUT, `estate-${size}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const estate = planEstate(size);
+  writeEstate(dir, renderEstate(estate));
+  // Type-check against @pulumi/aws 7.x and emit bin/index.js for the vanilla baseline (untimed).
+  const started = Date.now();
+  const tsc = spawnSync("node", [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", dir], { cwd: ROOT, encoding: "utf8" });
+  if (tsc.status !== 0) throw new Error(`${dir}: the generated program does not type-check:\n${tsc.stdout}${tsc.stderr}`);
+  return { dir, estate, tscS: (Date.now() - started) / 1000 };
+}
+
+/** One untimed run of each tool that also checks both register exactly what the generator planned. */
+function verify(size: number, dir: string, estate: Estate): Check[] {
+  const planFile = path.join(OUT, `plan-${size}.json`);
+  const checks: Check[] = [];
+  const phiguard = measure(commandFor("phiguard", dir, planFile));
+  if (!phiguard.ok) {
+    checks.push({ size, tool: "phiguard", resources: undefined, matches: false, note: phiguard.note ?? "failed" });
+  } else {
+    const plan = JSON.parse(fs.readFileSync(planFile, "utf8")) as { resources: { type: string }[] };
+    const byType: Record<string, number> = {};
+    for (const r of plan.resources) byType[r.type] = (byType[r.type] ?? 0) + 1;
+    const diff = sameCounts(estate.byType, byType);
+    checks.push({ size, tool: "phiguard", resources: plan.resources.length, matches: diff === "", note: diff || "plan matches the generator's counts by type" });
+  }
+  const vanilla = measure(commandFor("vanilla", dir, ""));
+  if (!vanilla.ok) {
+    checks.push({ size, tool: "vanilla", resources: undefined, matches: false, note: vanilla.note ?? "failed" });
+  } else {
+    const report = JSON.parse(vanilla.stdout) as { resources: number; byType: Record<string, number> };
+    const diff = sameCounts(estate.byType, report.byType);
+    checks.push({ size, tool: "vanilla", resources: report.resources, matches: diff === "", note: diff || "registrations match the generator's counts by type" });
+  }
+  for (const c of checks) log(`verify ${size} ${c.tool}: ${c.resources ?? "-"} resources; ${c.note}`);
+  return checks;
+}
+
+function versionOf(pkg: string): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    return "?";
+  }
+}
+
+function machine(): string[] {
+  const cpuinfo = fs.existsSync("/proc/cpuinfo") ? fs.readFileSync("/proc/cpuinfo", "utf8") : "";
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? "?";
+  const git = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout.trim();
+  const dirty = spawnSync("git", ["status", "--porcelain", "--", "cli", "policies"], { cwd: ROOT, encoding: "utf8" }).stdout.trim();
+  return [
+    `- CPU: ${model}, ${os.cpus().length} cores (\`nproc\` ${os.availableParallelism()})`,
+    `- Memory: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB; OS: ${os.type()} ${os.release()}`,
+    `- Node ${process.version}; @pulumi/pulumi ${versionOf("@pulumi/pulumi")}; @pulumi/aws ${versionOf("@pulumi/aws")}; typescript ${versionOf("typescript")}`,
+    `- phiguard: commit ${git || "?"}${dirty ? " with uncommitted changes in cli/ or policies/ (work in progress)" : ""}, \`dist/\` built by \`npm run build\``,
+  ];
+}
+
+const fmt = (v: number, digits = 1): string => (Number.isFinite(v) ? v.toFixed(digits) : "n/a");
+
+function report(opts: {
+  runs: Run[];
+  checks: Check[];
+  estates: { size: number; estate: Estate; tscS: number }[];
+  runsPerSize: number;
+  started: Date;
+  finished: Date;
+  loadBefore: number[];
+  loadAfter: number[];
+}): string {
+  const lines: string[] = [];
+  const push = (...l: string[]): void => void lines.push(...l);
+  push(
+    "# Planner benchmark: `phiguard plan` vs the SDK's vanilla `setMocks`",
+    "",
+    "Generated by `bench/run.sh` (see bench/README.md for what each number means). Do not edit by hand;",
+    "the notes at the end are written by the runner too.",
+    "",
+    "## Machine",
+    "",
+    ...machine(),
+    `- Date: ${opts.started.toISOString().replace("T", " ").slice(0, 16)} UTC, ${Math.round((opts.finished.getTime() - opts.started.getTime()) / 60_000)} min in all`,
+    `- Load average (1/5/15 min) before: ${opts.loadBefore.map((l) => l.toFixed(2)).join(" / ")}, after: ${opts.loadAfter.map((l) => l.toFixed(2)).join(" / ")}` +
+      " (the machine is shared; other jobs ran during the benchmark when these are above ~1)",
+    "",
+    "## Results",
+    "",
+    `Median of ${opts.runsPerSize} cold runs per tool and size, each a fresh \`node\` process, runs of the two tools interleaved.`,
+    "Wall and peak RSS are GNU time's `%e` and `%M` for the whole process; CPU is user + sys.",
+    "",
+    "| Estate | Tool | OK runs | Median wall s | Wall min–max s | Median CPU s | Median peak RSS MB | phiguard / vanilla (wall) | phiguard / vanilla (RSS) |",
+    "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+  );
+  for (const { size } of opts.estates) {
+    const stats = (tool: Tool) => {
+      const ok = opts.runs.filter((r) => r.size === size && r.tool === tool && r.ok);
+      const all = opts.runs.filter((r) => r.size === size && r.tool === tool);
+      return {
+        okCount: ok.length,
+        total: all.length,
+        wall: median(ok.map((r) => r.wallS)),
+        min: Math.min(...ok.map((r) => r.wallS)),
+        max: Math.max(...ok.map((r) => r.wallS)),
+        cpu: median(ok.map((r) => r.cpuS)),
+        rss: median(ok.map((r) => r.rssMB)),
+      };
+    };
+    const p = stats("phiguard");
+    const v = stats("vanilla");
+    const row = (tool: string, s: ReturnType<typeof stats>, ratios: string): string =>
+      `| ${size.toLocaleString("en-US")} | ${tool} | ${s.okCount}/${s.total} | ${fmt(s.wall, 2)} | ${fmt(s.min, 2)}–${fmt(s.max, 2)} | ${fmt(s.cpu, 2)} | ${fmt(s.rss, 0)} | ${ratios}`;
+    push(row("`phiguard plan`", p, `**${fmt(p.wall / v.wall, 2)}×** | **${fmt(p.rss / v.rss, 2)}×** |`));
+    push(row("vanilla `setMocks`", v, "1.00× | 1.00× |"));
+  }
+  push(
+    "",
+    "## Estates",
+    "",
+    "| Estate | Workload units | Resources registered: phiguard plan | vanilla mocks | Counts by type match the generator | `tsc` type-check + emit s (untimed) |",
+    "|---:|---:|---:|---:|---|---:|",
+  );
+  for (const { size, estate, tscS } of opts.estates) {
+    const c = (tool: Tool) => opts.checks.find((x) => x.size === size && x.tool === tool);
+    const matches = [c("phiguard"), c("vanilla")].every((x) => x?.matches) ? "yes" : `**no**: ${[c("phiguard"), c("vanilla")].filter((x) => !x?.matches).map((x) => `${x?.tool}: ${x?.note}`).join("; ")}`;
+    push(`| ${size.toLocaleString("en-US")} | ${estate.units.length} | ${c("phiguard")?.resources ?? "n/a"} | ${c("vanilla")?.resources ?? "n/a"} | ${matches} | ${fmt(tscS, 1)} |`);
+  }
+  const biggest = opts.estates[opts.estates.length - 1]?.estate;
+  if (biggest) {
+    push("", `Resource mix of the ${biggest.resources.toLocaleString("en-US")} estate (the smaller ones have the same proportions):`, "");
+    push("| Type | Count |", "|---|---:|", ...Object.entries(biggest.byType).map(([t, n]) => `| \`${t}\` | ${n} |`));
+  }
+  push("", "## Raw runs", "", "| Estate | Tool | Run | OK | Wall s | CPU s | Peak RSS MB | Note |", "|---:|---|---:|---|---:|---:|---:|---|");
+  for (const r of opts.runs) {
+    push(`| ${r.size} | ${r.tool} | ${r.run} | ${r.ok ? "yes" : "**no**"} | ${fmt(r.wallS, 2)} | ${fmt(r.cpuS, 2)} | ${fmt(r.rssMB, 0)} | ${(r.note ?? "").replace(/\|/g, "\\|")} |`);
+  }
+  push(
+    "",
+    "## How the two runs differ (by design)",
+    "",
+    "- **phiguard**: `node bin/phiguard.js plan <estate> --stack bench --timeout " + PLAN_TIMEOUT_S + " -o /dev/null`. It loads the",
+    "  CLI (yargs, the HIPAA rule catalog imported by the CLI, zod, yaml), reads `Pulumi.yaml` + `Pulumi.bench.yaml`, transpiles",
+    "  `index.ts` on load (TypeScript `transpileModule`, no type-check, as the Pulumi CLI does), runs it under its recording",
+    "  monitor with preview semantics, converts every registration into a Plan resource (props, dependencies, property",
+    "  dependencies, options, region, source position) and serialises the Plan as JSON. No policy is evaluated by `plan`.",
+    "  `--timeout " + PLAN_TIMEOUT_S + "` replaces the 60 s default so that a long plan is measured rather than cut off; a wall time above 60 s",
+    "  in the table means the default `phiguard plan` would have failed as \"hung\".",
+    "- **vanilla**: `node bench/vanilla-mocks.js <estate> bench` runs the estate **compiled to JS beforehand** (`tsc -p <estate>`",
+    "  emits `bin/index.js`; that compile is not timed) under `pulumi.runtime.setMocks` with preview = true and mocks that return",
+    "  the inputs as state, inside `runInPulumiStack` (so the stack resource registers, as under the language host), then",
+    "  `disconnect()` to drain the RPC queue. It only counts registrations: no Plan, no JSON, no policy.",
+    "- Both load the same `@pulumi/pulumi` and `@pulumi/aws` from the repo's `node_modules`, on the same Node, with no extra",
+    "  flags: no `--max-old-space-size`, no `--max-semi-space-size`.",
+    "- Before the timed runs each tool runs once untimed (warms the OS file cache, checks the registered resources by type",
+    "  against the generator's own count; phiguard's plan is written to `bench/out/plan-<size>.json` for that).",
+  );
+  return lines.join("\n") + "\n";
+}
+
+function main(): void {
+  const { sizes, runs: runsPerSize, results } = args(process.argv.slice(2));
+  if (!fs.existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} not found: apt-get install -y time`);
+  if (!fs.existsSync(path.join(ROOT, "dist", "cli", "main.js"))) throw new Error("dist/cli/main.js not found: run npm run build first");
+  fs.mkdirSync(OUT, { recursive: true });
+  const started = new Date();
+  const loadBefore = os.loadavg();
+  const estates: { size: number; estate: Estate; tscS: number; dir: string }[] = [];
+  for (const size of sizes) {
+    const prepared = prepare(size);
+    log(`estate ${size}: ${prepared.estate.units.length} units, tsc ${prepared.tscS.toFixed(1)} s, ${prepared.dir}`);
+    estates.push({ size, ...prepared });
+  }
+  const checks: Check[] = [];
+  const runs: Run[] = [];
+  for (const { size, dir, estate } of estates) {
+    checks.push(...verify(size, dir, estate));
+    for (let run = 1; run <= runsPerSize; run++) {
+      for (const tool of ["phiguard", "vanilla"] as const) {
+        const m = measure(commandFor(tool, dir, "/dev/null"));
+        const entry: Run = { size, tool, run, ok: m.ok, wallS: m.wallS, cpuS: m.cpuS, rssMB: m.rssMB, ...(m.note ? { note: m.note } : {}) };
+        runs.push(entry);
+        log(`${size} ${tool} #${run}: ${m.ok ? "ok" : "FAILED"} ${fmt(m.wallS, 2)} s wall, ${fmt(m.cpuS, 2)} s cpu, ${fmt(m.rssMB, 0)} MB${m.note ? ` (${m.note})` : ""}`);
+      }
+    }
+  }
+  const text = report({ runs, checks, estates, runsPerSize, started, finished: new Date(), loadBefore, loadAfter: os.loadavg() });
+  fs.writeFileSync(results, text);
+  fs.writeFileSync(path.join(OUT, "runs.json"), JSON.stringify({ runs, checks }, null, 2) + "\n");
+  log(`wrote ${path.relative(ROOT, results)}`);
+}
+
+main();

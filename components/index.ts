@@ -1,0 +1,6 @@
+/**
+ * phiguard components: secure-by-default Pulumi ComponentResources for HIPAA workloads on AWS.
+ */
+export * from "./tags";
+export * from "./keys";
+export * from "./network";

@@ -1,0 +1,2 @@
+export * from "./keyPolicy";
+export * from "./envelopeKey";

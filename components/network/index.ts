@@ -1,0 +1,3 @@
+export * from "./cidr";
+export * from "./regions";
+export * from "./multiRegionNetwork";
