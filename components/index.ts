@@ -4,3 +4,6 @@
 export * from "./tags";
 export * from "./keys";
 export * from "./network";
+export * from "./storage";
+export * from "./audit";
+export * from "./backup";

@@ -94,22 +94,38 @@ async function runProgram(
     }
     sdk.config.setAllConfig(values, secretKeys);
     // The program's own failure is caught inside the stack's init, as the Node.js language host
-    // does, so the SDK's stack resource settles instead of leaving rejected promises behind.
+    // does, so the SDK's stack resource settles instead of leaving rejected promises behind. A
+    // failure elsewhere (inside an `apply`, a registration) ends the run at once: the SDK would
+    // otherwise wait forever for the registration that failed.
     let programFailure: { error: unknown } | undefined;
-    const stopListening = listenForStrayFailures((error) => (programFailure ??= { error }));
+    let failNow: (error: unknown) => void = () => undefined;
+    const strayFailure = new Promise<void>((resolve) => {
+      failNow = (error) => {
+        programFailure ??= { error };
+        resolve();
+      };
+    });
+    const stopListening = listenForStrayFailures((error) => failNow(error));
     try {
-      await sdk.stack.runInPulumiStack(async () => {
-        try {
-          return await runMain(project.main);
-        } catch (error) {
-          programFailure ??= { error };
-          return undefined;
-        }
-      });
-      await sdk.settings.waitForRPCs();
+      const run = (async () => {
+        await sdk.stack.runInPulumiStack(async () => {
+          try {
+            return await runMain(project.main);
+          } catch (error) {
+            programFailure ??= { error };
+            return undefined;
+          }
+        });
+        await sdk.settings.waitForRPCs();
+      })();
+      run.catch(() => undefined);
+      await Promise.race([run, strayFailure]);
     } catch (error) {
       programFailure ??= { error };
     } finally {
+      // A failed program's other promises reject over the next few ticks: absorb them here, so
+      // they are not mistaken for a failure of the next plan run in this process.
+      if (programFailure || monitor.invokeError) await settleStragglers();
       stopListening();
     }
     if (programFailure) throw programError(project, monitor, programFailure.error);
@@ -152,6 +168,10 @@ function listenForStrayFailures(onFailure: (error: unknown) => void): () => void
     process.off("unhandledRejection", listener);
     process.off("uncaughtException", listener);
   };
+}
+
+function settleStragglers(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 function enableMonitorFeatures(store: SdkStore): void {

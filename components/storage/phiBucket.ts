@@ -19,7 +19,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { EnvelopeKey } from "../keys";
+import type { EnvelopeKey, ServicePrincipalAccess } from "../keys";
 import { conventionTags, type TaggingArgs } from "../tags";
 import { accessLogDeliveryStatement, buildBucketPolicy, type BucketPolicyContext } from "./bucketPolicy";
 import {
@@ -43,6 +43,16 @@ import {
 import { lifecycleRules, type BucketLifecycleArgs, type LifecyclePresetName, type LifecycleRule } from "./lifecycle";
 
 export const PHI_BUCKET_TYPE = "phiguard:storage:PhiBucket";
+
+/**
+ * The key-policy entry that lets S3 server access logging write into the SSE-KMS access-log
+ * buckets a `PhiBucket` creates: pass it in the EnvelopeKey's `servicePrincipals`.
+ */
+export const S3_ACCESS_LOG_KEY_ACCESS: ServicePrincipalAccess = Object.freeze({
+  service: "logging.s3",
+  actions: ["kms:GenerateDataKey*", "kms:Decrypt", "kms:DescribeKey"],
+  conditions: { StringEquals: { "aws:SourceAccount": "{account}" } },
+});
 
 export const OBJECT_LOCK_MODES = ["GOVERNANCE", "COMPLIANCE"] as const;
 export type ObjectLockMode = (typeof OBJECT_LOCK_MODES)[number];

@@ -37,7 +37,7 @@ import {
 export const PHI_DATABASE_TYPE = "phiguard:storage:PhiDatabase";
 
 /** Longest automated-backup retention RDS allows. */
-export const MAX_BACKUP_RETENTION_DAYS = 35;
+export const MAX_RDS_BACKUP_RETENTION_DAYS = 35;
 /** Performance Insights retention periods RDS accepts: 7 (free), 31 × 1..23 months, 731. */
 export const PERFORMANCE_INSIGHTS_RETENTION_DAYS: readonly number[] = Object.freeze([
   7,
@@ -243,8 +243,8 @@ export class PhiDatabase extends pulumi.ComponentResource {
     const family = `aurora-postgresql${match[1]}`;
     const port = args.port ?? 5432;
     checkInteger(where, "port", port, 1150, 65535, "port numbers", "the ports RDS allows");
-    const backupRetentionDays = args.backupRetentionDays ?? MAX_BACKUP_RETENTION_DAYS;
-    checkInteger(where, "backupRetentionDays", backupRetentionDays, 1, MAX_BACKUP_RETENTION_DAYS, "days", "RDS automated backups");
+    const backupRetentionDays = args.backupRetentionDays ?? MAX_RDS_BACKUP_RETENTION_DAYS;
+    checkInteger(where, "backupRetentionDays", backupRetentionDays, 1, MAX_RDS_BACKUP_RETENTION_DAYS, "days", "RDS automated backups");
     const performanceInsightsRetentionDays = args.performanceInsightsRetentionDays ?? 7;
     if (!PERFORMANCE_INSIGHTS_RETENTION_DAYS.includes(performanceInsightsRetentionDays)) {
       throw new InvalidArgumentError(

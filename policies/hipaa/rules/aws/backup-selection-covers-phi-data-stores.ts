@@ -63,10 +63,9 @@ export default stackRule({
   resourceTypes: DATA_STORES,
   check: (args, report) => {
     const selections = ofType(args.resources, SELECTION);
-    const byTag = selections.some(selectsPhiTag);
     forEachDeferred(ofType(args.resources, ...DATA_STORES), (store) => {
       if (!isPhi(store.props)) return;
-      if (byTag || selections.some((s) => selectsResource(s, store))) return;
+      if (selections.some((s) => selectsResource(s, store) || selectsPhiTag(s))) return;
       report("this PHI data store is not selected by any aws.backup.Selection.", store.urn);
     });
   },

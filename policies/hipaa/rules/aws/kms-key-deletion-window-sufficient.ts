@@ -1,5 +1,4 @@
 import type * as aws from "@pulumi/aws";
-import { CITES } from "../../controls";
 import { isPhi } from "./lib/props";
 import type { Inputs } from "./lib/rule";
 import { resourceRule } from "./lib/rule";

@@ -1,4 +1,3 @@
-import { CITES } from "../../controls";
 import { hasValue } from "./lib/props";
 import { resourceRule } from "./lib/rule";
 

@@ -1,4 +1,3 @@
-import { CITES } from "../../controls";
 import { arrayOf } from "./lib/props";
 import { DB_CLUSTER, DB_INSTANCE, dbKind } from "./lib/rds";
 import { resourceRule } from "./lib/rule";

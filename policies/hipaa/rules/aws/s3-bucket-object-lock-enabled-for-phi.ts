@@ -1,4 +1,3 @@
-import { CITES } from "../../controls";
 import { isPhi } from "./lib/props";
 import { BUCKET, bucketChildren, buckets, OBJECT_LOCK_CONFIGURATION } from "./lib/s3";
 import { forEachDeferred } from "./lib/stack";

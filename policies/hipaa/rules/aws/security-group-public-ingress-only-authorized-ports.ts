@@ -1,4 +1,3 @@
-import { CITES } from "../../controls";
 import { describePorts, isOpenToWorld, SECURITY_GROUP_TYPES, securityGroupIngress } from "./lib/network";
 import { listing } from "./lib/props";
 import { resourceRule } from "./lib/rule";

@@ -1,4 +1,3 @@
-import { CITES } from "../../controls";
 import { arrayOf } from "./lib/props";
 import { childrenOf, forEachDeferred, ofType } from "./lib/stack";
 import { stackRule } from "./lib/rule";

@@ -19,7 +19,7 @@ export const K8S_PRELUDE = `
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 const seed = new k8s.core.v1.ConfigMap("seed", { metadata: { namespace: "app" }, data: { seed: "1" } });
-function U<T>(value: T): pulumi.Output<T> { return seed.metadata.uid.apply(() => value); }
+function U<T>(value: T): pulumi.Output<T> { return seed.immutable.apply(() => value); }
 `;
 
 export const AWS_PRELUDE = `
