@@ -10,6 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { planEstate, renderEstate, writeEstate, type Estate } from "./estate/generate";
+import { BUCKETS, summariseProfile } from "./profile";
 
 const BENCH = path.resolve(__dirname, "..", "..");
 const ROOT = path.resolve(BENCH, "..");
@@ -18,7 +19,7 @@ const GNU_TIME = "/usr/bin/time";
 /** Generous, so the benchmark measures a long plan instead of phiguard's 60 s default cutting it off. */
 const PLAN_TIMEOUT_S = 900;
 /** A run still going after this is killed and recorded as such. */
-const KILL_AFTER_MS = 20 * 60_000;
+const KILL_AFTER_S = 20 * 60;
 
 type Tool = "phiguard" | "vanilla";
 
@@ -41,7 +42,15 @@ interface Check {
   readonly note: string;
 }
 
-function args(argv: string[]): { sizes: number[]; runs: number; results: string } {
+interface Profiled {
+  readonly size: number;
+  readonly tool: Tool;
+  readonly totalMs: number;
+  readonly shares: Record<string, number>;
+  readonly note?: string;
+}
+
+function args(argv: string[]): { sizes: number[]; runs: number; results: string; profile: boolean } {
   const get = (name: string): string | undefined => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -50,6 +59,7 @@ function args(argv: string[]): { sizes: number[]; runs: number; results: string 
     sizes: (get("sizes") ?? "1000,5000").split(",").map(Number),
     runs: Number(get("runs") ?? 3),
     results: path.resolve(get("results") ?? path.join(BENCH, "RESULTS.md")),
+    profile: !argv.includes("--no-profile"),
   };
 }
 
@@ -57,21 +67,32 @@ function log(line: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 }
 
-function commandFor(tool: Tool, dir: string, output: string): string[] {
+function commandFor(tool: Tool, dir: string, output: string, nodeFlags: string[] = []): string[] {
   return tool === "phiguard"
-    ? ["node", path.join(ROOT, "bin", "phiguard.js"), "plan", dir, "--stack", "bench", "--timeout", String(PLAN_TIMEOUT_S), "-o", output]
-    : ["node", path.join(BENCH, "vanilla-mocks.js"), dir, "bench"];
+    ? ["node", ...nodeFlags, path.join(ROOT, "bin", "phiguard.js"), "plan", dir, "--stack", "bench", "--timeout", String(PLAN_TIMEOUT_S), "-o", output]
+    : ["node", ...nodeFlags, path.join(BENCH, "vanilla-mocks.js"), dir, "bench"];
+}
+
+/** The line of a failed run's stderr that says why (a thrown error, V8's OOM, a hang). */
+function reason(stderr: string): string {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const line =
+    lines.find((l) => /heap out of memory|FATAL ERROR|did not finish|Killed/i.test(l)) ??
+    lines.find((l) => /^(\w*Error\b|phiguard|Error:)/.test(l) || /error:/i.test(l)) ??
+    lines[lines.length - 1] ??
+    "";
+  return line.slice(0, 300);
 }
 
 /** Runs one command in a fresh process under GNU time: wall s, user+sys s, max RSS. */
 function measure(command: string[]): { ok: boolean; wallS: number; cpuS: number; rssMB: number; stdout: string; note?: string } {
   const timeFile = path.join(OUT, "time.txt");
   fs.rmSync(timeFile, { force: true });
-  const child = spawnSync(GNU_TIME, ["-f", "%e %U %S %M", "-o", timeFile, ...command], {
+  // coreutils `timeout` kills a runaway run; GNU time then reports it (wait4 folds the child's usage into timeout's).
+  const child = spawnSync(GNU_TIME, ["-f", "%e %U %S %M", "-o", timeFile, "timeout", "-s", "KILL", String(KILL_AFTER_S), ...command], {
     cwd: ROOT,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
-    timeout: KILL_AFTER_MS,
   });
   const [wall, user, sys, rssKB] = fs.existsSync(timeFile)
     ? fs.readFileSync(timeFile, "utf8").trim().split("\n").pop()!.split(" ").map(Number)
@@ -79,9 +100,9 @@ function measure(command: string[]): { ok: boolean; wallS: number; cpuS: number;
   const ok = child.status === 0;
   const note = ok
     ? undefined
-    : child.signal
-      ? `killed (${child.signal}) after ${KILL_AFTER_MS / 60_000} min`
-      : `exit ${child.status}: ${(child.stderr ?? "").trim().split("\n").slice(-3).join(" | ").slice(0, 400)}`;
+    : child.status === 137
+      ? `killed after ${KILL_AFTER_S / 60} min (or by the OOM killer): ${reason(child.stderr ?? "")}`
+      : `exit ${child.status ?? child.signal}: ${reason(child.stderr ?? "")}`;
   return { ok, wallS: wall!, cpuS: user! + sys!, rssMB: rssKB! / 1024, stdout: child.stdout ?? "", ...(note ? { note } : {}) };
 }
 
@@ -138,6 +159,24 @@ function verify(size: number, dir: string, estate: Estate): Check[] {
   return checks;
 }
 
+/** One extra run per tool under `node --cpu-prof` (not part of the timings), summarised by bucket. */
+function profile(size: number, dir: string): Profiled[] {
+  const out: Profiled[] = [];
+  for (const tool of ["phiguard", "vanilla"] as const) {
+    const profDir = path.join(OUT, "prof", `${tool}-${size}`);
+    fs.rmSync(profDir, { recursive: true, force: true });
+    const m = measure(commandFor(tool, dir, "/dev/null", ["--cpu-prof", `--cpu-prof-dir=${profDir}`]));
+    const file = fs.existsSync(profDir) ? fs.readdirSync(profDir).find((f) => f.endsWith(".cpuprofile")) : undefined;
+    if (!m.ok || !file) {
+      out.push({ size, tool, totalMs: NaN, shares: {}, note: m.note ?? "no profile written" });
+      continue;
+    }
+    out.push({ size, tool, ...summariseProfile(path.join(profDir, file)) });
+    log(`profiled ${size} ${tool}: ${path.relative(ROOT, path.join(profDir, file))}`);
+  }
+  return out;
+}
+
 function versionOf(pkg: string): string {
   try {
     return (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
@@ -160,6 +199,8 @@ function machine(): string[] {
 }
 
 const fmt = (v: number, digits = 1): string => (Number.isFinite(v) ? v.toFixed(digits) : "n/a");
+const ratio = (a: number, b: number): string => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : "n/a");
+const cell = (text: string): string => text.replace(/\|/g, "\\|");
 
 function report(opts: {
   runs: Run[];
@@ -170,6 +211,7 @@ function report(opts: {
   finished: Date;
   loadBefore: number[];
   loadAfter: number[];
+  profiles: Profiled[];
 }): string {
   const lines: string[] = [];
   const push = (...l: string[]): void => void lines.push(...l);
@@ -212,7 +254,7 @@ function report(opts: {
     const v = stats("vanilla");
     const row = (tool: string, s: ReturnType<typeof stats>, ratios: string): string =>
       `| ${size.toLocaleString("en-US")} | ${tool} | ${s.okCount}/${s.total} | ${fmt(s.wall, 2)} | ${fmt(s.min, 2)}–${fmt(s.max, 2)} | ${fmt(s.cpu, 2)} | ${fmt(s.rss, 0)} | ${ratios}`;
-    push(row("`phiguard plan`", p, `**${fmt(p.wall / v.wall, 2)}×** | **${fmt(p.rss / v.rss, 2)}×** |`));
+    push(row("`phiguard plan`", p, `**${ratio(p.wall, v.wall)}** | **${ratio(p.rss, v.rss)}** |`));
     push(row("vanilla `setMocks`", v, "1.00× | 1.00× |"));
   }
   push(
@@ -224,7 +266,7 @@ function report(opts: {
   );
   for (const { size, estate, tscS } of opts.estates) {
     const c = (tool: Tool) => opts.checks.find((x) => x.size === size && x.tool === tool);
-    const matches = [c("phiguard"), c("vanilla")].every((x) => x?.matches) ? "yes" : `**no**: ${[c("phiguard"), c("vanilla")].filter((x) => !x?.matches).map((x) => `${x?.tool}: ${x?.note}`).join("; ")}`;
+    const matches = [c("phiguard"), c("vanilla")].every((x) => x?.matches) ? "yes" : `**no**: ${[c("phiguard"), c("vanilla")].filter((x) => !x?.matches).map((x) => cell(`${x?.tool}: ${x?.note}`)).join("; ")}`;
     push(`| ${size.toLocaleString("en-US")} | ${estate.units.length} | ${c("phiguard")?.resources ?? "n/a"} | ${c("vanilla")?.resources ?? "n/a"} | ${matches} | ${fmt(tscS, 1)} |`);
   }
   const biggest = opts.estates[opts.estates.length - 1]?.estate;
@@ -234,7 +276,27 @@ function report(opts: {
   }
   push("", "## Raw runs", "", "| Estate | Tool | Run | OK | Wall s | CPU s | Peak RSS MB | Note |", "|---:|---|---:|---|---:|---:|---:|---|");
   for (const r of opts.runs) {
-    push(`| ${r.size} | ${r.tool} | ${r.run} | ${r.ok ? "yes" : "**no**"} | ${fmt(r.wallS, 2)} | ${fmt(r.cpuS, 2)} | ${fmt(r.rssMB, 0)} | ${(r.note ?? "").replace(/\|/g, "\\|")} |`);
+    push(`| ${r.size} | ${r.tool} | ${r.run} | ${r.ok ? "yes" : "**no**"} | ${fmt(r.wallS, 2)} | ${fmt(r.cpuS, 2)} | ${fmt(r.rssMB, 0)} | ${cell(r.note ?? "")} |`);
+  }
+  if (opts.profiles.length > 0) {
+    const [p, v] = [opts.profiles.find((x) => x.tool === "phiguard"), opts.profiles.find((x) => x.tool === "vanilla")];
+    push(
+      "",
+      `## Where the time goes (${opts.profiles[0]!.size.toLocaleString("en-US")} estate, one extra run per tool under \`node --cpu-prof\`)`,
+      "",
+      "Self time of the main thread by bucket (`bench/profile.ts`); a sample counts as \"stack traces\" when it runs under V8's",
+      "stack formatting (the SDK captures `new Error().stack` for every promise in `debuggablePromise` and for every",
+      "resource's source position). Seconds are share × profiled time. The profiles are in `bench/out/prof/`.",
+      "",
+      "| Bucket | phiguard % | phiguard s | vanilla % | vanilla s |",
+      "|---|---:|---:|---:|---:|",
+      ...BUCKETS.map(
+        (b) =>
+          `| ${b} | ${fmt(100 * (p?.shares[b] ?? NaN))} | ${fmt(((p?.shares[b] ?? NaN) * (p?.totalMs ?? NaN)) / 1000)} | ${fmt(100 * (v?.shares[b] ?? NaN))} | ${fmt(((v?.shares[b] ?? NaN) * (v?.totalMs ?? NaN)) / 1000)} |`,
+      ),
+      `| **profiled total** | | ${fmt((p?.totalMs ?? NaN) / 1000)} | | ${fmt((v?.totalMs ?? NaN) / 1000)} |`,
+      ...opts.profiles.filter((x) => x.note).map((x) => `\n${x.tool}: profile failed: ${cell(x.note ?? "")}`),
+    );
   }
   push(
     "",
@@ -260,7 +322,7 @@ function report(opts: {
 }
 
 function main(): void {
-  const { sizes, runs: runsPerSize, results } = args(process.argv.slice(2));
+  const { sizes, runs: runsPerSize, results, profile: wantProfile } = args(process.argv.slice(2));
   if (!fs.existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} not found: apt-get install -y time`);
   if (!fs.existsSync(path.join(ROOT, "dist", "cli", "main.js"))) throw new Error("dist/cli/main.js not found: run npm run build first");
   fs.mkdirSync(OUT, { recursive: true });
@@ -285,7 +347,9 @@ function main(): void {
       }
     }
   }
-  const text = report({ runs, checks, estates, runsPerSize, started, finished: new Date(), loadBefore, loadAfter: os.loadavg() });
+  const largest = estates[estates.length - 1];
+  const profiles = wantProfile && largest ? profile(largest.size, largest.dir) : [];
+  const text = report({ runs, checks, estates, runsPerSize, started, finished: new Date(), loadBefore, loadAfter: os.loadavg(), profiles });
   fs.writeFileSync(results, text);
   fs.writeFileSync(path.join(OUT, "runs.json"), JSON.stringify({ runs, checks }, null, 2) + "\n");
   log(`wrote ${path.relative(ROOT, results)}`);

@@ -3,6 +3,7 @@
  * every registration with its full graph and answers like a provider during `pulumi preview`:
  * a resource's outputs are its inputs, and everything else (ids, ARNs, ...) stays unknown.
  */
+import { createHash } from "node:crypto";
 import { DEFAULT_OPTIONS, type PlannedResource, type PlanValue, type Props, type ResourceOptions } from "../plan";
 import { messageOf } from "../errors";
 import type { PulumiSdk, Struct } from "./sdk";
@@ -74,7 +75,7 @@ export class RecordingMonitor {
       const type = req.getType();
       const parent = req.getParent() || undefined;
       const urn = this.urnFor(type, req.getName(), parent);
-      const struct = req.getObject();
+      const struct = kubernetesAutoname(this.ctx.sdk, type, req.getCustom(), urn, req.getObject());
       const props = this.toProps(struct);
       const provider = providerUrn(req.getProvider());
       const resource: PlannedResource = {
@@ -205,6 +206,23 @@ export class RecordingMonitor {
     }
     return `urn:pulumi:${this.ctx.stack}::${this.ctx.project}::${qualified}::${name}`;
   }
+}
+
+/**
+ * The Kubernetes provider names an object whose `metadata.name` is left out (`<name>-<8 chars>`)
+ * when it checks inputs, so in a real preview the name is known. Do the same, with a suffix
+ * derived from the URN so plans stay deterministic.
+ */
+function kubernetesAutoname(sdk: PulumiSdk, type: string, custom: boolean, urn: string, struct: Struct | undefined): Struct | undefined {
+  if (!custom || !type.startsWith("kubernetes:") || !struct) return struct;
+  const inputs = struct.toJavaScript();
+  const metadata = inputs.metadata;
+  if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) return struct;
+  const meta = metadata as Record<string, unknown>;
+  if (meta.name !== undefined || meta.generateName !== undefined) return struct;
+  const resourceName = urn.slice(urn.lastIndexOf("::") + 2);
+  const suffix = createHash("sha256").update(urn).digest("hex").slice(0, 8);
+  return sdk.structFromJavaScript({ ...inputs, metadata: { ...meta, name: `${resourceName}-${suffix}` } });
 }
 
 /** A provider reference is `<urn>::<id>`; the URN itself contains `::`. */

@@ -250,3 +250,19 @@ new aws.s3.Bucket("only-once", {});
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe("planProgram: provider behaviour at preview", () => {
+  test("Kubernetes objects without metadata.name get a deterministic autoname, known to dependants", async () => {
+    const source = `
+import * as k8s from "@pulumi/kubernetes";
+const ns = new k8s.core.v1.Namespace("clinical", { metadata: { labels: { team: "fhir" } } });
+new k8s.core.v1.ConfigMap("settings", { metadata: { namespace: ns.metadata.name }, data: { a: "b" } });
+`;
+    const first = await planTestProgram(source);
+    const second = await planTestProgram(source);
+    const name = (byName(first, "clinical").props as any).metadata.name;
+    expect(name).toMatch(/^clinical-[0-9a-f]{8}$/);
+    expect((byName(first, "settings").props as any).metadata.namespace).toBe(name);
+    expect((byName(second, "clinical").props as any).metadata.name).toBe(name);
+  });
+});

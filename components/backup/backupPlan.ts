@@ -194,8 +194,10 @@ export class BackupPlan extends pulumi.ComponentResource {
     const maxRetentionDays = lock.maxRetentionDays ?? 3650;
     checkInteger(where, "vaultLock.maxRetentionDays", maxRetentionDays, 1, MAX_VAULT_RETENTION_DAYS, "days");
     const lockFor = (field: string, retention: number) => {
+      if (lock.minRetentionDays !== undefined) {
+        checkInteger(where, "vaultLock.minRetentionDays", lock.minRetentionDays, 1, maxRetentionDays, "days", "at most vaultLock.maxRetentionDays");
+      }
       const min = lock.minRetentionDays ?? retention;
-      checkInteger(where, "vaultLock.minRetentionDays", min, 1, maxRetentionDays, "days", "at most vaultLock.maxRetentionDays");
       if (args.skipVaultLock !== true && (retention < min || retention > maxRetentionDays)) {
         throw new InvalidArgumentError(
           `${where}: ${field} ${retention} is outside the vault lock's range [${min}, ${maxRetentionDays}] days; expected a retention within it (AWS Backup fails every job whose retention the lock refuses), or change vaultLock.`,

@@ -20,7 +20,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { EnvelopeKey, ServicePrincipalAccess } from "../keys";
-import { conventionTags, type TaggingArgs } from "../tags";
+import { conventionTags, DATA_CLASSIFICATIONS, TAG_KEYS, type DataClassification, type TaggingArgs } from "../tags";
 import { accessLogDeliveryStatement, buildBucketPolicy, type BucketPolicyContext } from "./bucketPolicy";
 import {
   accountIdOf,
@@ -131,6 +131,13 @@ export interface PhiBucketArgs extends TaggingArgs {
    */
   readonly accessLogBucket?: pulumi.Input<string>;
   /**
+   * Data classification tag of the access-log buckets the component creates. Access logs are audit
+   * records (requester, time, operation, object key), not PHI, as long as object keys carry no PHI.
+   * @default "confidential": so PHI-only controls (Object Lock, replication, PHI backups) do not
+   * apply to them; set "phi" if object keys may contain PHI
+   */
+  readonly accessLogDataClassification?: DataClassification;
+  /**
    * Key prefix of the access logs in the log bucket.
    * @default `<bucketName>/` (date-partitioned by event time)
    */
@@ -220,6 +227,8 @@ interface HardenSpec {
   readonly extraStatements?: (context: BucketPolicyContext) => readonly IamStatement[];
   /** Names of the buckets whose server access logs this bucket receives. */
   readonly logSources?: readonly pulumi.Output<string>[];
+  /** Tags of the bucket (the component's unless told). */
+  readonly tags?: Record<string, string>;
 }
 
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
@@ -293,6 +302,10 @@ export class PhiBucket extends pulumi.ComponentResource {
       }
     }
     const rules = lifecycleRules(where, args.lifecycle ?? "standard");
+    const logClassification = args.accessLogDataClassification ?? "confidential";
+    if (!(DATA_CLASSIFICATIONS as readonly string[]).includes(logClassification)) {
+      throw new InvalidArgumentError(`${where}: accessLogDataClassification "${String(logClassification)}" is not a known classification; expected one of ${DATA_CLASSIFICATIONS.join(", ")}.`);
+    }
     checkProviders(where, args.providers, replicaRegion ? [region, replicaRegion] : [region]);
     const tags = conventionTags({ type: PHI_BUCKET_TYPE, name }, args);
 
@@ -314,6 +327,7 @@ export class PhiBucket extends pulumi.ComponentResource {
     const exempt = args.kmsHeaderExemptServices ?? [];
     const requireTls = args.allowUnencryptedTransport !== true;
     const logsEnabled = args.disableAccessLogging !== true;
+    const logTags = { ...tags, [TAG_KEYS.dataClassification]: logClassification };
 
     // Access-log bucket of the primary region.
     let accessLogs: HardenedBucket | undefined;
@@ -331,6 +345,7 @@ export class PhiBucket extends pulumi.ComponentResource {
           lifecycle: lifecycleRules(where, "standard"),
           kmsHeaderExemptServices: ["logging.s3.amazonaws.com"],
           logSources: [primaryName],
+          tags: logTags,
         });
         primaryLogTarget = accessLogs.bucketName;
       }
@@ -379,6 +394,7 @@ export class PhiBucket extends pulumi.ComponentResource {
             lifecycle: lifecycleRules(where, "standard"),
             kmsHeaderExemptServices: ["logging.s3.amazonaws.com"],
             logSources: [replicaName],
+            tags: logTags,
           });
           replicaLogTarget = replicaAccessLogs.bucketName;
         }
@@ -477,7 +493,7 @@ export class PhiBucket extends pulumi.ComponentResource {
         bucket: spec.physicalName,
         objectLockEnabled: spec.objectLock !== undefined,
         forceDestroy: false,
-        tags: this.tags,
+        tags: spec.tags ?? this.tags,
       },
       opts(),
     );

@@ -8,6 +8,8 @@
  * - `<name>-cluster-params`        `aws.rds.ClusterParameterGroup` (`rds.force_ssl` = 1, TLS 1.2+, connection logs)
  * - `<name>-cluster`               `aws.rds.Cluster`
  * - `<name>-instance-<n>`          `aws.rds.ClusterInstance`, n = 1..instanceCount, spread over AZs
+ * - `<name>-monitoring-role`       `aws.iam.Role` (Enhanced Monitoring, shared by all regions)
+ * - `<name>-monitoring-role-policy` `aws.iam.RolePolicyAttachment` (AmazonRDSEnhancedMonitoringRole)
  * with `globalDatabase`:
  * - `<name>-global`                `aws.rds.GlobalCluster`
  * - `<name>-master-secret`         `aws.secretsmanager.Secret` (under the CMK, replicated to `<r2>` under its replica key)
@@ -28,7 +30,9 @@ import {
   dnsLabel,
   homeRegion,
   InvalidArgumentError,
+  partitionFor,
   requireKeyRegion,
+  serviceTrustPolicy,
   shortName,
   stackScopedBase,
   type RegionProviders,
@@ -44,6 +48,8 @@ export const PERFORMANCE_INSIGHTS_RETENTION_DAYS: readonly number[] = Object.fre
   ...Array.from({ length: 23 }, (_, i) => 31 * (i + 1)),
   731,
 ]);
+/** Enhanced Monitoring intervals RDS accepts (seconds; 0 turns it off). */
+export const ENHANCED_MONITORING_INTERVALS: readonly number[] = Object.freeze([1, 5, 10, 15, 30, 60]);
 /** A writer plus at most 15 readers. */
 export const MAX_AURORA_INSTANCES = 16;
 
@@ -145,6 +151,18 @@ export interface PhiDatabaseArgs extends TaggingArgs, DatabaseNetworkArgs {
    */
   readonly performanceInsightsRetentionDays?: number;
   /**
+   * Seconds between Enhanced Monitoring samples of the OS of each instance (1, 5, 10, 15, 30, 60).
+   * @default 60
+   */
+  readonly monitoringIntervalSeconds?: number;
+  /**
+   * Turn Enhanced Monitoring off (no monitoring role is created). HIPAA consequence: no OS-level
+   * metrics (processes, memory, I/O) of the database hosts to investigate incidents
+   * (§164.312(b) audit controls, §164.308(a)(1)(ii)(D) activity review).
+   * @default false: Enhanced Monitoring every `monitoringIntervalSeconds`
+   */
+  readonly disableEnhancedMonitoring?: boolean;
+  /**
    * Set `rds.force_ssl` to 0, so clients may connect without TLS. HIPAA consequence: PHI in queries
    * and results may cross the network in clear text, failing transmission security (§164.312(e)(1)).
    * @default false: `rds.force_ssl` = 1 and TLS 1.2 minimum
@@ -227,8 +245,12 @@ export class PhiDatabase extends pulumi.ComponentResource {
     readonly deletionProtection: boolean;
     readonly backupRetentionDays: number;
     readonly performanceInsightsRetentionDays: number;
+    readonly monitoringInterval: number;
   };
+  /** The Enhanced Monitoring role; undefined when `disableEnhancedMonitoring`. */
+  public readonly monitoringRole?: aws.iam.Role;
   private readonly key: EnvelopeKey;
+  private monitoringAttachment?: aws.iam.RolePolicyAttachment;
 
   constructor(name: string, args: PhiDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
     const where = describe(PHI_DATABASE_TYPE, name);
@@ -263,6 +285,15 @@ export class PhiDatabase extends pulumi.ComponentResource {
     const instanceClass = args.instanceClass ?? "db.r6g.large";
     if (!/^db\.[a-z0-9-]+\.[a-z0-9]+$/.test(instanceClass)) {
       throw new InvalidArgumentError(`${where}: instanceClass "${instanceClass}" is invalid; expected an RDS instance class such as "db.r6g.large".`);
+    }
+    if (args.disableEnhancedMonitoring === true && args.monitoringIntervalSeconds !== undefined) {
+      throw new InvalidArgumentError(`${where}: monitoringIntervalSeconds and disableEnhancedMonitoring: true were both given; expected one of them.`);
+    }
+    const monitoringInterval = args.disableEnhancedMonitoring === true ? 0 : (args.monitoringIntervalSeconds ?? 60);
+    if (args.disableEnhancedMonitoring !== true && !ENHANCED_MONITORING_INTERVALS.includes(monitoringInterval)) {
+      throw new InvalidArgumentError(
+        `${where}: monitoringIntervalSeconds ${String(monitoringInterval)} is not allowed; expected one of ${ENHANCED_MONITORING_INTERVALS.join(", ")} (or disableEnhancedMonitoring: true).`,
+      );
     }
     const allowSingle = args.allowSingleInstance === true;
     const instanceCount = checkNetwork(where, "", args, allowSingle);
@@ -302,8 +333,30 @@ export class PhiDatabase extends pulumi.ComponentResource {
       deletionProtection,
       backupRetentionDays,
       performanceInsightsRetentionDays,
+      monitoringInterval,
     };
     const identifierBase = dnsLabel(stackScopedBase(name)).replace(/^[^a-z]+/, "") || "phi";
+
+    if (monitoringInterval > 0) {
+      this.monitoringRole = new aws.iam.Role(
+        `${name}-monitoring-role`,
+        {
+          description: `RDS Enhanced Monitoring of PhiDatabase ${name}`,
+          assumeRolePolicy: serviceTrustPolicy("monitoring.rds.amazonaws.com"),
+          maxSessionDuration: 3600,
+          tags,
+        },
+        childOptions(this, this.providers, undefined),
+      );
+      this.monitoringAttachment = new aws.iam.RolePolicyAttachment(
+        `${name}-monitoring-role-policy`,
+        {
+          role: this.monitoringRole.name,
+          policyArn: `arn:${partitionFor(region)}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole`,
+        },
+        childOptions(this, this.providers, undefined),
+      );
+    }
 
     let globalCluster: aws.rds.GlobalCluster | undefined;
     if (global !== undefined) {
@@ -523,9 +576,11 @@ export class PhiDatabase extends pulumi.ComponentResource {
             performanceInsightsKmsKeyId: keyArn,
             performanceInsightsRetentionPeriod: s.performanceInsightsRetentionDays,
             promotionTier: i,
+            monitoringInterval: s.monitoringInterval,
+            ...(this.monitoringRole ? { monitoringRoleArn: this.monitoringRole.arn } : {}),
             tags: this.tags,
           },
-          opts(),
+          opts(this.monitoringAttachment ? { dependsOn: [this.monitoringAttachment] } : {}),
         ),
       );
     }

@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { CITES } from "../../controls";
 import { SELECTION } from "./lib/backup";
-import { arrayOf, CLASSIFICATION_TAG, hasValue, isPhi, PHI } from "./lib/props";
+import { arrayOf, CLASSIFICATION_TAG, hasValue, isPhi, knownStrings, PHI } from "./lib/props";
 import { forEachDeferred, ofType } from "./lib/stack";
 import { stackRule } from "./lib/rule";
 
@@ -12,6 +12,7 @@ const DATA_STORES = [
   "aws:dynamodb/table:Table",
   "aws:ebs/volume:Volume",
   "aws:efs/fileSystem:FileSystem",
+  "aws:ec2/instance:Instance",
 ];
 
 const TAG_CONDITION_KEY = `aws:ResourceTag/${CLASSIFICATION_TAG}`.toLowerCase();
@@ -22,7 +23,7 @@ function selectsPhiTag(selection: PolicyResource): boolean {
     (t) => String(t.type).toUpperCase() === "STRINGEQUALS" && t.key === CLASSIFICATION_TAG && String(t.value).toLowerCase() === PHI,
   );
   if (byTag) return true;
-  const all = arrayOf<string>(selection.props.resources).includes("*");
+  const all = knownStrings(selection.props, "resources").includes("*");
   if (!all) return false;
   const conditions = arrayOf<Record<string, any>>(selection.props.conditions);
   const equals = conditions.flatMap((c) => arrayOf<Record<string, any>>(c.stringEquals));
@@ -33,13 +34,13 @@ function selectsPhiTag(selection: PolicyResource): boolean {
 function selectsResource(selection: PolicyResource, store: PolicyResource): boolean {
   if ((selection.propertyDependencies.notResources ?? []).some((r) => r.urn === store.urn)) return false;
   if ((selection.propertyDependencies.resources ?? []).some((r) => r.urn === store.urn)) return true;
-  return hasValue(selection.props, "resources") && !hasValue(selection.props, "conditions") && arrayOf<string>(selection.props.resources).includes("*");
+  return !hasValue(selection.props, "conditions") && knownStrings(selection.props, "resources").includes("*");
 }
 
 export default stackRule({
   name: "backup-selection-covers-phi-data-stores",
   description:
-    "Every data store tagged data-classification: phi (RDS instance or cluster, DynamoDB table, EBS volume, EFS file system) is selected by an AWS Backup plan: by reference, by the phi tag, or by a selection of all resources.",
+    "Every data store tagged data-classification: phi (RDS instance or cluster, DynamoDB table, EBS volume, EFS file system, EC2 instance) is selected by an AWS Backup plan: by reference, by the phi tag, or by a selection of all resources.",
   enforcementLevel: "mandatory",
   hipaa: [...CITES.backupPlan],
   remediation:
@@ -51,6 +52,7 @@ export default stackRule({
       "DYNAMODB_IN_BACKUP_PLAN",
       "EBS_IN_BACKUP_PLAN",
       "EFS_IN_BACKUP_PLAN",
+      "EC2_RESOURCES_PROTECTED_BY_BACKUP_PLAN",
     ],
     cdkNag: [
       "HIPAA.Security-RDSInBackupPlan",

@@ -10,7 +10,7 @@ export default resourceRule({
   hipaa: [...CITES.audit, "164.308(a)(1)(ii)(D)"],
   remediation: "Use the `AuditTrail` component, or set `isMultiRegionTrail: true` (and keep `includeGlobalServiceEvents`) on the `aws.cloudtrail.Trail`.",
   controls: {
-    awsConfig: ["MULTI_REGION_CLOUD_TRAIL_ENABLED", "CLOUD_TRAIL_ENABLED"],
+    awsConfig: ["MULTI_REGION_CLOUD_TRAIL_ENABLED"],
     checkov: ["CKV_AWS_67"],
     cis: ["AWS 3.0.0 3.1"],
   },

@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { CITES } from "../../controls";
 import { arrayOf } from "./lib/props";
-import { ofType } from "./lib/stack";
+import { forEachDeferred, ofType } from "./lib/stack";
 import { stackRule } from "./lib/rule";
 
 const TRAIL = "aws:cloudtrail/trail:Trail";
@@ -35,7 +35,18 @@ export default stackRule({
   check: (args, report) => {
     const trails = ofType(args.resources, TRAIL);
     if (trails.length === 0) args.notApplicable("the stack defines no CloudTrail trail");
-    if (trails.some(logsS3DataEvents)) return;
+    // A trail known to log S3 data events decides; otherwise a trail whose selectors are unknown
+    // makes the verdict unknown (rethrown); otherwise every trail is at fault.
+    let logging = false;
+    try {
+      forEachDeferred(trails, (trail) => {
+        if (logsS3DataEvents(trail)) logging = true;
+      });
+    } catch (error) {
+      if (logging) return;
+      throw error;
+    }
+    if (logging) return;
     for (const trail of trails) report("no trail in the stack records S3 data events (AWS::S3::Object).", trail.urn);
   },
 });

@@ -33,7 +33,7 @@ export default resourceRule({
   remediation:
     "Launch through `WorkloadBaseline` / `SecureCluster`, whose launch templates encrypt every volume with an `EnvelopeKey`; or declare the root volume (`blockDeviceMappings` / `rootBlockDevice`) with `encrypted: true` and `kmsKeyId`.",
   controls: {
-    awsConfig: ["ENCRYPTED_VOLUMES", "EC2_EBS_ENCRYPTION_BY_DEFAULT"],
+    awsConfig: ["ENCRYPTED_VOLUMES"],
     checkov: ["CKV_AWS_8", "CKV_AWS_3"],
     cis: ["AWS 3.0.0 2.2.1"],
   },

@@ -20,8 +20,10 @@ export default resourceRule({
     if (args.type === INSTANCE && hasValue(props, "launchTemplate") && !hasValue(props, "iamInstanceProfile")) {
       args.notApplicable("the instance takes its instance profile from its launch template");
     }
-    const profile = props.iamInstanceProfile;
-    const set = args.type === LAUNCH_TEMPLATE ? hasValue(profile, "arn") || hasValue(profile, "name") : hasValue(props, "iamInstanceProfile");
+    const set =
+      args.type === LAUNCH_TEMPLATE
+        ? hasValue(props, "iamInstanceProfile") && (hasValue(props.iamInstanceProfile, "arn") || hasValue(props.iamInstanceProfile, "name"))
+        : hasValue(props, "iamInstanceProfile");
     if (!set) report(`the ${launchKind(args.type)} has no IAM instance profile.`);
   },
 });

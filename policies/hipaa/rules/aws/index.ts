@@ -5,6 +5,7 @@
 import type { PhiguardPolicy } from "../../../engine/rule";
 import albDropInvalidHeaderFields from "./alb-drop-invalid-header-fields";
 import albWafAssociated from "./alb-waf-associated";
+import autoscalingGroupElbHealthCheck from "./autoscaling-group-elb-health-check";
 import backupPlanCopiesToAnotherRegion from "./backup-plan-copies-to-another-region";
 import backupPlanDailyWith35DayRetention from "./backup-plan-daily-with-35-day-retention";
 import backupSelectionCoversPhiDataStores from "./backup-selection-covers-phi-data-stores";
@@ -22,10 +23,12 @@ import cloudwatchLogGroupRetentionAtLeast365Days from "./cloudwatch-log-group-re
 import dynamodbDeletionProtectionEnabled from "./dynamodb-deletion-protection-enabled";
 import dynamodbPointInTimeRecoveryEnabled from "./dynamodb-point-in-time-recovery-enabled";
 import dynamodbTableEncryptedWithCmk from "./dynamodb-table-encrypted-with-cmk";
+import dynamodbTableOnDemandOrAutoscaled from "./dynamodb-table-on-demand-or-autoscaled";
 import ebsVolumeEncryptedWithCmk from "./ebs-volume-encrypted-with-cmk";
 import ec2DetailedMonitoringEnabled from "./ec2-detailed-monitoring-enabled";
 import ec2EbsEncryptedWithCmk from "./ec2-ebs-encrypted-with-cmk";
 import ec2Imdsv2Required from "./ec2-imdsv2-required";
+import ec2InstanceInExplicitSubnet from "./ec2-instance-in-explicit-subnet";
 import ec2InstanceProfileAttached from "./ec2-instance-profile-attached";
 import ec2MetadataHopLimitOne from "./ec2-metadata-hop-limit-one";
 import ec2NoPublicIp from "./ec2-no-public-ip";
@@ -38,6 +41,7 @@ import elbDeletionProtectionEnabled from "./elb-deletion-protection-enabled";
 import elbListenerHttpsOnly from "./elb-listener-https-only";
 import elbListenerTls12Policy from "./elb-listener-tls-1-2-policy";
 import elbListenerUsesAcmCertificate from "./elb-listener-uses-acm-certificate";
+import iamAccountPasswordPolicyStrong from "./iam-account-password-policy-strong";
 import iamPolicyNoAdminAccess from "./iam-policy-no-admin-access";
 import iamPolicyNoFullServiceAccess from "./iam-policy-no-full-service-access";
 import iamPolicyNoKmsDecryptOnAllKeys from "./iam-policy-no-kms-decrypt-on-all-keys";
@@ -66,6 +70,7 @@ import rdsMultiAzEnabled from "./rds-multi-az-enabled";
 import rdsNotPubliclyAccessible from "./rds-not-publicly-accessible";
 import rdsPerformanceInsightsEncryptedWithCmk from "./rds-performance-insights-encrypted-with-cmk";
 import rdsRequireTlsConnections from "./rds-require-tls-connections";
+import rdsSnapshotNotPublic from "./rds-snapshot-not-public";
 import rdsStorageEncryptedWithCmk from "./rds-storage-encrypted-with-cmk";
 import s3BucketAccessLoggingEnabled from "./s3-bucket-access-logging-enabled";
 import s3BucketAclsDisabled from "./s3-bucket-acls-disabled";
@@ -75,6 +80,7 @@ import s3BucketPolicyRequiresTls12 from "./s3-bucket-policy-requires-tls-1-2";
 import s3BucketPublicAccessBlocked from "./s3-bucket-public-access-blocked";
 import s3BucketReplicationEnabledForPhi from "./s3-bucket-replication-enabled-for-phi";
 import s3BucketSslRequestsOnly from "./s3-bucket-ssl-requests-only";
+import s3BucketVersionedHasLifecycle from "./s3-bucket-versioned-has-lifecycle";
 import s3BucketVersioningEnabled from "./s3-bucket-versioning-enabled";
 import secretsmanagerSecretEncryptedWithCmk from "./secretsmanager-secret-encrypted-with-cmk";
 import secretsmanagerSecretRotationEnabled from "./secretsmanager-secret-rotation-enabled";
@@ -84,6 +90,7 @@ import snsTopicEncryptedWithKms from "./sns-topic-encrypted-with-kms";
 import sqsQueueEncryptedWithKms from "./sqs-queue-encrypted-with-kms";
 import sqsQueueHasDeadLetterQueue from "./sqs-queue-has-dead-letter-queue";
 import sqsQueuePolicyRequiresTls from "./sqs-queue-policy-requires-tls";
+import ssmDocumentNotPublic from "./ssm-document-not-public";
 import vpcDefaultSecurityGroupClosed from "./vpc-default-security-group-closed";
 import vpcEndpointsForS3AndKms from "./vpc-endpoints-for-s3-and-kms";
 import vpcFlowLogCapturesAllTraffic from "./vpc-flow-log-captures-all-traffic";
@@ -94,6 +101,7 @@ import wafv2WebAclLoggingEnabled from "./wafv2-web-acl-logging-enabled";
 export const awsRules: PhiguardPolicy[] = [
   albDropInvalidHeaderFields,
   albWafAssociated,
+  autoscalingGroupElbHealthCheck,
   backupPlanCopiesToAnotherRegion,
   backupPlanDailyWith35DayRetention,
   backupSelectionCoversPhiDataStores,
@@ -111,10 +119,12 @@ export const awsRules: PhiguardPolicy[] = [
   dynamodbDeletionProtectionEnabled,
   dynamodbPointInTimeRecoveryEnabled,
   dynamodbTableEncryptedWithCmk,
+  dynamodbTableOnDemandOrAutoscaled,
   ebsVolumeEncryptedWithCmk,
   ec2DetailedMonitoringEnabled,
   ec2EbsEncryptedWithCmk,
   ec2Imdsv2Required,
+  ec2InstanceInExplicitSubnet,
   ec2InstanceProfileAttached,
   ec2MetadataHopLimitOne,
   ec2NoPublicIp,
@@ -127,6 +137,7 @@ export const awsRules: PhiguardPolicy[] = [
   elbListenerHttpsOnly,
   elbListenerTls12Policy,
   elbListenerUsesAcmCertificate,
+  iamAccountPasswordPolicyStrong,
   iamPolicyNoAdminAccess,
   iamPolicyNoFullServiceAccess,
   iamPolicyNoKmsDecryptOnAllKeys,
@@ -155,6 +166,7 @@ export const awsRules: PhiguardPolicy[] = [
   rdsNotPubliclyAccessible,
   rdsPerformanceInsightsEncryptedWithCmk,
   rdsRequireTlsConnections,
+  rdsSnapshotNotPublic,
   rdsStorageEncryptedWithCmk,
   s3BucketAccessLoggingEnabled,
   s3BucketAclsDisabled,
@@ -164,6 +176,7 @@ export const awsRules: PhiguardPolicy[] = [
   s3BucketPublicAccessBlocked,
   s3BucketReplicationEnabledForPhi,
   s3BucketSslRequestsOnly,
+  s3BucketVersionedHasLifecycle,
   s3BucketVersioningEnabled,
   secretsmanagerSecretEncryptedWithCmk,
   secretsmanagerSecretRotationEnabled,
@@ -173,6 +186,7 @@ export const awsRules: PhiguardPolicy[] = [
   sqsQueueEncryptedWithKms,
   sqsQueueHasDeadLetterQueue,
   sqsQueuePolicyRequiresTls,
+  ssmDocumentNotPublic,
   vpcDefaultSecurityGroupClosed,
   vpcEndpointsForS3AndKms,
   vpcFlowLogCapturesAllTraffic,

@@ -14,7 +14,7 @@ export default stackRule({
   remediation:
     "Use the `PhiBucket` component, or add an `aws.s3.BucketPublicAccessBlock` with `bucket: bucket.id` and `blockPublicAcls`, `blockPublicPolicy`, `ignorePublicAcls`, `restrictPublicBuckets` all `true`.",
   controls: {
-    awsConfig: ["S3_BUCKET_PUBLIC_READ_PROHIBITED", "S3_BUCKET_PUBLIC_WRITE_PROHIBITED", "S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS_PERIODIC"],
+    awsConfig: ["S3_BUCKET_PUBLIC_READ_PROHIBITED", "S3_BUCKET_PUBLIC_WRITE_PROHIBITED"],
     cdkNag: [
       "HIPAA.Security-S3BucketLevelPublicAccessProhibited",
       "HIPAA.Security-S3BucketPublicReadProhibited",

@@ -1,6 +1,5 @@
 import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
-import type { PhiguardResourcePolicy } from "../../../engine/rule";
-import { asObject } from "../kubernetes/support";
+import { asObject, resourceRule } from "../kubernetes/support";
 import { CLUSTER_TYPE } from "./support";
 
 interface Config {
@@ -9,7 +8,7 @@ interface Config {
 }
 
 /** CIS EKS 4.1.7 (Cluster Access Manager API). */
-const rule: PhiguardResourcePolicy = {
+export default resourceRule({
   name: "eks-authentication-mode-api",
   description:
     "EKS clusters must authenticate IAM principals through EKS access entries only (accessConfig.authenticationMode: API), not the aws-auth ConfigMap: access entries are AWS API resources, changed through IAM-authorized, CloudTrail-logged calls and reviewable per principal, while the ConfigMap is an unaudited text blob any cluster admin can edit.",
@@ -38,6 +37,4 @@ const rule: PhiguardResourcePolicy = {
         : `accessConfig.authenticationMode is ${JSON.stringify(mode)}; expected "API".`,
     );
   },
-};
-
-export default rule;
+});

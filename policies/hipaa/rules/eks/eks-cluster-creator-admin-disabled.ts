@@ -1,10 +1,9 @@
 import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
-import type { PhiguardResourcePolicy } from "../../../engine/rule";
-import { asObject } from "../kubernetes/support";
+import { asObject, resourceRule } from "../kubernetes/support";
 import { CLUSTER_TYPE } from "./support";
 
 /** CIS EKS 4.1.1 (cluster-admin only where required), applied to EKS's implicit creator grant. */
-const rule: PhiguardResourcePolicy = {
+export default resourceRule({
   name: "eks-cluster-creator-admin-disabled",
   description:
     "EKS clusters should not give the identity that created them (often a CI role) implicit, permanent cluster-admin (accessConfig.bootstrapClusterCreatorAdminPermissions defaults to true); administrators should be named access entries that can be reviewed and revoked.",
@@ -23,6 +22,4 @@ const rule: PhiguardResourcePolicy = {
         : "accessConfig.bootstrapClusterCreatorAdminPermissions is not set (defaults to true): the creating identity is a permanent cluster admin.",
     );
   },
-};
-
-export default rule;
+});

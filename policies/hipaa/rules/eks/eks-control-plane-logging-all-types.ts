@@ -1,6 +1,5 @@
 import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
-import type { PhiguardResourcePolicy } from "../../../engine/rule";
-import { asStrings } from "../kubernetes/support";
+import { asStrings, resourceRule } from "../kubernetes/support";
 import { CLUSTER_TYPE } from "./support";
 
 export const ALL_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
@@ -11,7 +10,7 @@ interface Config {
 }
 
 /** Catalog K2. */
-const rule: PhiguardResourcePolicy = {
+export default resourceRule({
   name: "eks-control-plane-logging-all-types",
   description:
     "EKS clusters must send all five control-plane log types (api, audit, authenticator, controllerManager, scheduler) to CloudWatch Logs (enabledClusterLogTypes): the audit and authenticator logs are the record of who accessed which Kubernetes object.",
@@ -42,6 +41,4 @@ const rule: PhiguardResourcePolicy = {
         : `enabledClusterLogTypes lacks ${missing.join(", ")}.`,
     );
   },
-};
-
-export default rule;
+});

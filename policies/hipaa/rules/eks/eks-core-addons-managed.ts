@@ -35,18 +35,19 @@ const rule: PhiguardStackPolicy = {
     const addons = args.resources.filter((r) => r.type === ADDON_TYPE);
     const deferred = new DeferredErrors();
     for (const cluster of args.resources.filter((r) => r.type === CLUSTER_TYPE)) {
-      deferred.attempt(() => {
-        const names = new Set<unknown>();
-        for (const addon of addons) {
-          deferred.attempt(() => {
-            if (refersToCluster(addon, "clusterName", cluster)) names.add(addon.props.addonName);
-          });
-        }
-        const missing = required.filter((n) => !names.has(n));
-        if (missing.length > 0) {
-          reportViolation(`${describeCluster(cluster)} has no managed add-on ${missing.join(", ")} (aws.eks.Addon).`, cluster.urn);
-        }
-      });
+      const names = new Set<unknown>();
+      // An add-on whose cluster or name is unknown at preview may be the missing one: no verdict then.
+      let unreadable = false;
+      for (const addon of addons) {
+        const read = deferred.attempt(() => {
+          if (refersToCluster(addon, "clusterName", cluster)) names.add(addon.props.addonName);
+        });
+        if (!read) unreadable = true;
+      }
+      const missing = required.filter((n) => !names.has(n));
+      if (missing.length > 0 && !unreadable) {
+        reportViolation(`${describeCluster(cluster)} has no managed add-on ${missing.join(", ")} (aws.eks.Addon).`, cluster.urn);
+      }
     }
     deferred.rethrow();
   },

@@ -1,7 +1,6 @@
 import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
 import ipaddr from "ipaddr.js";
-import type { PhiguardResourcePolicy } from "../../../engine/rule";
-import { asObject, asStrings } from "../kubernetes/support";
+import { asObject, asStrings, resourceRule } from "../kubernetes/support";
 import { CLUSTER_TYPE } from "./support";
 
 interface Config {
@@ -17,7 +16,7 @@ export function openCidrProblem(cidr: string): string | undefined {
 }
 
 /** Catalog K3. */
-const rule: PhiguardResourcePolicy = {
+export default resourceRule({
   name: "eks-endpoint-private-access",
   description:
     "The EKS API endpoint must be reachable privately (vpcConfig.endpointPrivateAccess: true) and not from the whole internet: endpointPublicAccess false, or public access restricted to listed CIDRs, never 0.0.0.0/0 (the default when publicAccessCidrs is not set).",
@@ -64,6 +63,4 @@ const rule: PhiguardResourcePolicy = {
       if (problem) reportViolation(`vpcConfig.publicAccessCidrs: ${problem}.`);
     }
   },
-};
-
-export default rule;
+});

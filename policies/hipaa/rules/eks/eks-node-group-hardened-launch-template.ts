@@ -1,6 +1,6 @@
 import type { PolicyResource, ReportViolation, StackValidationArgs } from "@pulumi/policy";
 import type { PhiguardStackPolicy } from "../../../engine/rule";
-import { DeferredErrors, asArray, asObject, isLiteral, sourcesOf } from "../kubernetes/support";
+import { DeferredErrors, asArray, asObject, isLiteral, sourcesOf, textOf } from "../kubernetes/support";
 import { LAUNCH_TEMPLATE_TYPE, NODE_GROUP_TYPE } from "./support";
 
 interface Config {
@@ -44,7 +44,7 @@ export function launchTemplateProblems(template: Record<string, unknown>, maximu
   for (const m of volumes) {
     const encrypted = (asObject(m.ebs) ?? {}).encrypted;
     if (encrypted !== "true" && encrypted !== true) {
-      const device = typeof m.deviceName === "string" ? m.deviceName : "a volume";
+      const device = textOf(() => m.deviceName) ?? "a volume";
       problems.push(`the EBS volume ${device} is not encrypted (ebs.encrypted is ${encrypted === undefined ? "not set" : JSON.stringify(encrypted)})`);
     }
   }

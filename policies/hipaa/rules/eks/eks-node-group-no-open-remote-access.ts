@@ -1,10 +1,9 @@
 import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
-import type { PhiguardResourcePolicy } from "../../../engine/rule";
-import { asArray, asObject, hasValue } from "../kubernetes/support";
+import { asArray, asObject, hasValue, resourceRule } from "../kubernetes/support";
 import { NODE_GROUP_TYPE } from "./support";
 
 /** Catalog K4 (SSH part); Checkov CKV_AWS_100. */
-const rule: PhiguardResourcePolicy = {
+export default resourceRule({
   name: "eks-node-group-no-open-remote-access",
   description:
     "Managed node groups must not open SSH to the world: remoteAccess with an ec2SshKey but no sourceSecurityGroupIds makes EKS allow port 22 from 0.0.0.0/0 on every node.",
@@ -21,6 +20,4 @@ const rule: PhiguardResourcePolicy = {
       reportViolation("remoteAccess gives an ec2SshKey without sourceSecurityGroupIds: SSH (port 22) is open to 0.0.0.0/0.");
     }
   },
-};
-
-export default rule;
+});

@@ -45,7 +45,7 @@ const rule: PhiguardStackPolicy = {
   hipaa: ["164.312(a)(1)", "164.312(e)(1)"],
   controls: { awsConfig: ["SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED"], checkov: ["CKV_AWS_130"], cis: ["5.4.3"] },
   remediation:
-    "Place node groups in the private subnets of phiguard's network component (as `SecureCluster` does): `subnetIds: network.privateSubnetIds`, subnets without `mapPublicIpOnLaunch` whose default route goes to a NAT gateway or nowhere.",
+    "Place node groups in private subnets (as `SecureCluster` does), e.g. the `private` tier of phiguard's `MultiRegionNetwork`: subnets without `mapPublicIpOnLaunch` whose default route goes to a NAT gateway or nowhere.",
   enforcementLevel: "mandatory",
   resourceTypes: [NODE_GROUP_TYPE],
   validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {

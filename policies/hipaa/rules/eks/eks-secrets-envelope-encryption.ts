@@ -1,10 +1,9 @@
 import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
-import type { PhiguardResourcePolicy } from "../../../engine/rule";
-import { asObject, asStrings, hasValue } from "../kubernetes/support";
+import { asObject, asStrings, hasValue, resourceRule } from "../kubernetes/support";
 import { CLUSTER_TYPE } from "./support";
 
 /** Catalog K1: the one EKS row with a sourced HIPAA mapping (Prowler). */
-const rule: PhiguardResourcePolicy = {
+export default resourceRule({
   name: "eks-secrets-envelope-encryption",
   description:
     "EKS clusters must envelope-encrypt Kubernetes Secrets with a customer-managed KMS key (encryptionConfig.resources includes \"secrets\", encryptionConfig.provider.keyArn set), so Secrets in etcd are protected by a key whose use is controlled and logged in CloudTrail.",
@@ -27,6 +26,4 @@ const rule: PhiguardResourcePolicy = {
       reportViolation("encryptionConfig.provider.keyArn is not set: no KMS key is given for envelope encryption.");
     }
   },
-};
-
-export default rule;
+});

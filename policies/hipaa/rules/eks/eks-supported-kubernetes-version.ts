@@ -1,6 +1,5 @@
 import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
-import type { PhiguardResourcePolicy } from "../../../engine/rule";
-import { asStrings } from "../kubernetes/support";
+import { asStrings, resourceRule } from "../kubernetes/support";
 import { CLUSTER_TYPE, NODE_GROUP_TYPE } from "./support";
 
 /**
@@ -19,7 +18,7 @@ export function minorVersion(version: string): string | undefined {
 }
 
 /** Catalog K5. */
-const rule: PhiguardResourcePolicy = {
+export default resourceRule({
   name: "eks-supported-kubernetes-version",
   description:
     "EKS clusters and node groups must run a Kubernetes version Amazon EKS still supports (the rule's supportedVersions list), so control plane and nodes keep receiving security patches.",
@@ -49,6 +48,4 @@ const rule: PhiguardResourcePolicy = {
       reportViolation(`version ${JSON.stringify(version)} is not a supported EKS version (${supported.join(", ")}).`);
     }
   },
-};
-
-export default rule;
+});

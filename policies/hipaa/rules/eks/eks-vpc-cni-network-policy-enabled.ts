@@ -1,10 +1,9 @@
 import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
-import type { PhiguardResourcePolicy } from "../../../engine/rule";
-import { asObject } from "../kubernetes/support";
+import { asObject, resourceRule } from "../kubernetes/support";
 import { ADDON_TYPE } from "./support";
 
 /** CIS EKS 4.3.1 "Ensure CNI plugin supports network policies", 5.4.4. */
-const rule: PhiguardResourcePolicy = {
+export default resourceRule({
   name: "eks-vpc-cni-network-policy-enabled",
   description:
     'The vpc-cni add-on should enforce Kubernetes NetworkPolicy (configurationValues {"enableNetworkPolicy": "true"}): without it, or another policy engine such as Calico or Cilium, every NetworkPolicy, including the namespaces\' default deny, is silently ignored.',
@@ -35,6 +34,4 @@ const rule: PhiguardResourcePolicy = {
       );
     }
   },
-};
-
-export default rule;
+});

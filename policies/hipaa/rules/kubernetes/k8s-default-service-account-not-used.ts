@@ -1,7 +1,6 @@
 import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
-import type { PhiguardResourcePolicy } from "../../../engine/rule";
 import { WORKLOAD_TYPES, podSpecOf } from "./pod-spec";
-import { asArray, asObject } from "./support";
+import { asArray, asObject, resourceRule, textOf } from "./support";
 
 const SERVICE_ACCOUNT = "kubernetes:core/v1:ServiceAccount";
 const BINDINGS = [
@@ -13,7 +12,7 @@ const BINDINGS = [
  * CIS EKS 4.1.5 "default service accounts are not actively used": workloads run under a dedicated
  * service account, the `default` account does not mount its token, and no binding grants it rights.
  */
-const rule: PhiguardResourcePolicy = {
+export default resourceRule({
   name: "k8s-default-service-account-not-used",
   description:
     "The default service account of a namespace must not be used: workloads name a dedicated serviceAccountName, a `default` ServiceAccount object sets automountServiceAccountToken: false, and no RoleBinding or ClusterRoleBinding grants rights to a `default` service account. Otherwise every pod of the namespace shares one identity and its rights.",
@@ -34,7 +33,8 @@ const rule: PhiguardResourcePolicy = {
       asArray(args.props.subjects).forEach((item, i) => {
         const subject = asObject(item);
         if (subject?.kind === "ServiceAccount" && subject.name === "default") {
-          const ns = typeof subject.namespace === "string" ? ` in namespace "${subject.namespace}"` : "";
+          const namespace = textOf(() => subject.namespace);
+          const ns = namespace ? ` in namespace "${namespace}"` : "";
           reportViolation(`subjects[${i}] binds the "default" service account${ns}.`);
         }
       });
@@ -49,6 +49,4 @@ const rule: PhiguardResourcePolicy = {
       reportViolation(`${pod.path}.serviceAccountName is "default".`);
     }
   },
-};
-
-export default rule;
+});

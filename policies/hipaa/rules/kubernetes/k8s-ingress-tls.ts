@@ -1,6 +1,5 @@
 import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
-import type { PhiguardResourcePolicy } from "../../../engine/rule";
-import { asArray, asObject, asStrings } from "./support";
+import { asArray, asObject, asStrings, resourceRule } from "./support";
 
 export const INGRESS_TYPES: readonly string[] = [
   "kubernetes:networking.k8s.io/v1:Ingress",
@@ -34,7 +33,7 @@ function albListenProtocols(value: unknown): string[] | undefined {
 }
 
 /** No Checkov check and no CIS EKS item (catalog K25); CIS EKS 5.4.5 covers the load balancer side. */
-const rule: PhiguardResourcePolicy = {
+export default resourceRule({
   name: "k8s-ingress-tls",
   description:
     "Ingresses must terminate TLS for every host they route: spec.tls lists each host of spec.rules (or, with the AWS Load Balancer Controller, an ACM certificate annotation with HTTPS-only or redirecting listeners), so ePHI never crosses the network in clear text.",
@@ -73,6 +72,4 @@ const rule: PhiguardResourcePolicy = {
       }
     });
   },
-};
-
-export default rule;
+});

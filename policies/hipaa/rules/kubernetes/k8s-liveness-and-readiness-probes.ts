@@ -9,7 +9,7 @@ export default podSpecRule({
   hipaa: ["164.308(a)(7)(ii)(C)"],
   controls: { checkov: ["CKV_K8S_8", "CKV_K8S_9"] },
   remediation:
-    "Add `livenessProbe` and `readinessProbe` (HTTP, gRPC, TCP or exec) to every container of the pod. phiguard's `SecureWorkload` requires both in its container args.",
+    "Add `livenessProbe` and `readinessProbe` (HTTP, gRPC, TCP or exec) to every container of the pod. phiguard's `SecureWorkload` sets both.",
   enforcementLevel: "advisory",
   resourceTypes: LONG_RUNNING_WORKLOAD_TYPES,
   check: ({ pod, report }) => {

@@ -1,6 +1,5 @@
 import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
-import type { PhiguardResourcePolicy } from "../../../engine/rule";
-import { asArray, asObject } from "./support";
+import { asArray, asObject, resourceRule } from "./support";
 
 const SERVICE_TYPE = "kubernetes:core/v1:Service";
 const A = "service.beta.kubernetes.io/";
@@ -38,7 +37,7 @@ function portsWithoutTls(annotations: Record<string, unknown>, ports: Record<str
 }
 
 /** CIS EKS 5.4.5 (catalog K6). */
-const rule: PhiguardResourcePolicy = {
+export default resourceRule({
   name: "k8s-load-balancer-service-tls-or-internal",
   description:
     "A Service of type LoadBalancer must either be internal (aws-load-balancer-scheme: internal) or terminate TLS on every port (aws-load-balancer-ssl-cert with aws-load-balancer-ssl-ports covering all ports), so ePHI never reaches the internet in clear text.",
@@ -72,6 +71,4 @@ const rule: PhiguardResourcePolicy = {
     const plain = portsWithoutTls(annotations, ports);
     if (plain.length > 0) reportViolation(`${where} leaves port(s) ${plain.join(", ")} without TLS (${SSL_PORTS}).`);
   },
-};
-
-export default rule;
+});

@@ -1,7 +1,6 @@
 import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
-import type { PhiguardResourcePolicy } from "../../../engine/rule";
 import { NAMESPACE_TYPE } from "./namespace";
-import { asObject, asStrings } from "./support";
+import { asObject, asStrings, resourceRule } from "./support";
 
 const ENFORCE = "pod-security.kubernetes.io/enforce";
 
@@ -11,7 +10,7 @@ interface Config {
 }
 
 /** CIS EKS 4.2.1 to 4.2.5 are met cluster-side by Pod Security Admission in `restricted` mode. */
-const rule: PhiguardResourcePolicy = {
+export default resourceRule({
   name: "k8s-namespace-pod-security-restricted",
   description:
     "Namespaces must carry the label pod-security.kubernetes.io/enforce: restricted, so the API server itself rejects privileged, host-namespace, root or capability-adding pods, including those created outside this program (Helm charts, operators, kubectl).",
@@ -44,6 +43,4 @@ const rule: PhiguardResourcePolicy = {
       reportViolation(`${ENFORCE} is ${JSON.stringify(level)}; expected "restricted".`);
     }
   },
-};
-
-export default rule;
+});

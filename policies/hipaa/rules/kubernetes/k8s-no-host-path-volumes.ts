@@ -1,5 +1,5 @@
 import { WORKLOAD_PATCH_TYPES, WORKLOAD_TYPES, podSpecRule } from "./pod-spec";
-import { asArray, asObject } from "./support";
+import { asArray, asObject, textOf } from "./support";
 
 /** PSS baseline `hostPathVolumes`; Checkov only has the docker.sock special case. */
 export default podSpecRule({
@@ -17,9 +17,9 @@ export default podSpecRule({
       const volume = asObject(item);
       const hostPath = asObject(volume?.hostPath);
       if (!volume || !hostPath) return;
-      const name = typeof volume.name === "string" ? ` "${volume.name}"` : "";
-      const path = typeof hostPath.path === "string" ? ` of ${hostPath.path}` : "";
-      report(`${pod.path}.volumes[${i}]${name} is a hostPath volume${path}.`);
+      const name = textOf(() => volume.name);
+      const path = textOf(() => hostPath.path);
+      report(`${pod.path}.volumes[${i}]${name ? ` "${name}"` : ""} is a hostPath volume${path ? ` of ${path}` : ""}.`);
     });
   },
 });

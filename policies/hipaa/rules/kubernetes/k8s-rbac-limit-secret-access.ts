@@ -1,11 +1,11 @@
 import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
-import type { PhiguardResourcePolicy } from "../../../engine/rule";
 import { ROLE_TYPES, kindOf, rulesOf } from "./rbac";
+import { resourceRule } from "./support";
 
 const READ_VERBS = ["get", "list", "watch", "*"];
 
 /** Checkov CKV2_K8S_5; CIS EKS 4.1.2. */
-const rule: PhiguardResourcePolicy = {
+export default resourceRule({
   name: "k8s-rbac-limit-secret-access",
   description:
     "Roles and ClusterRoles must not grant get, list or watch on all Secrets (of the core API group): read access must name the Secrets it needs (resourceNames), since Secrets hold database passwords, API keys and TLS keys that guard ePHI.",
@@ -25,6 +25,4 @@ const rule: PhiguardResourcePolicy = {
       }
     }
   },
-};
-
-export default rule;
+});

@@ -1,11 +1,11 @@
 import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
-import type { PhiguardResourcePolicy } from "../../../engine/rule";
 import { ROLE_TYPES, kindOf, rulesOf } from "./rbac";
+import { resourceRule } from "./support";
 
 const ESCALATING_VERBS = ["bind", "escalate", "impersonate"];
 
 /** Checkov CKV_K8S_157, CKV_K8S_158, CKV2_K8S_3; CIS EKS 4.1.8. */
-const rule: PhiguardResourcePolicy = {
+export default resourceRule({
   name: "k8s-rbac-no-bind-escalate-impersonate",
   description:
     "Roles and ClusterRoles must not grant the bind, escalate or impersonate verbs: each lets the subject obtain permissions it was never given (bind any role, edit roles beyond its own rights, act as another user or group such as system:masters).",
@@ -24,6 +24,4 @@ const rule: PhiguardResourcePolicy = {
       }
     }
   },
-};
-
-export default rule;
+});

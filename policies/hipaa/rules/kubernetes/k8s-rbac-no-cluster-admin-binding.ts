@@ -1,10 +1,9 @@
 import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
-import type { PhiguardResourcePolicy } from "../../../engine/rule";
 import { BINDING_TYPES, kindOf } from "./rbac";
-import { asArray, asObject } from "./support";
+import { asArray, asObject, resourceRule, textOf } from "./support";
 
 /** CIS EKS 4.1.1. */
-const rule: PhiguardResourcePolicy = {
+export default resourceRule({
   name: "k8s-rbac-no-cluster-admin-binding",
   description:
     "RoleBindings and ClusterRoleBindings must not grant the cluster-admin ClusterRole: it is unrestricted access to every namespace, Secret and RBAC object; cluster administration goes through EKS access entries of named IAM principals instead.",
@@ -17,14 +16,15 @@ const rule: PhiguardResourcePolicy = {
   validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
     const ref = asObject(args.props.roleRef);
     if (ref?.kind !== "ClusterRole" || ref.name !== "cluster-admin") return;
-    const subjects = asArray(args.props.subjects)
-      .map((s) => asObject(s))
-      .filter((s) => s !== undefined)
-      .map((s) => `${String(s.kind)} ${String(s.name)}`);
+    const subjects = textOf(() =>
+      asArray(args.props.subjects)
+        .map((s) => asObject(s))
+        .filter((s) => s !== undefined)
+        .map((s) => `${String(s.kind)} ${String(s.name)}`)
+        .join(", "),
+    );
     reportViolation(
-      `${kindOf(args.type)} grants cluster-admin${subjects.length > 0 ? ` to ${subjects.join(", ")}` : ""}.`,
+      `${kindOf(args.type)} grants cluster-admin${subjects ? ` to ${subjects}` : ""}.`,
     );
   },
-};
-
-export default rule;
+});

@@ -14,7 +14,7 @@ export default podSpecRule({
   hipaa: ["164.308(a)(7)(ii)(C)"],
   controls: { checkov: ["CKV_K8S_10", "CKV_K8S_11", "CKV_K8S_12", "CKV_K8S_13"] },
   remediation:
-    "Set `resources.requests.cpu`, `resources.requests.memory`, `resources.limits.cpu` and `resources.limits.memory` on every container and init container. phiguard's `SecureWorkload` requires them in its container args (and `WorkloadBaseline` adds a LimitRange as a backstop).",
+    "Set `resources.requests.cpu`, `resources.requests.memory`, `resources.limits.cpu` and `resources.limits.memory` on every container and init container. phiguard's `SecureWorkload` sets them (and `WorkloadBaseline` adds a LimitRange as a backstop).",
   enforcementLevel: "mandatory",
   configSchema: {
     properties: {

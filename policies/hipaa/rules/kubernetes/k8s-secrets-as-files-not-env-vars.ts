@@ -1,5 +1,5 @@
 import { containersOf, podSpecRule } from "./pod-spec";
-import { asArray, asObject } from "./support";
+import { asArray, asObject, textOf } from "./support";
 
 /** Checkov CKV_K8S_35; CIS EKS 4.4.1. */
 export default podSpecRule({
@@ -17,15 +17,17 @@ export default podSpecRule({
         const env = asObject(item);
         const ref = asObject(asObject(env?.valueFrom)?.secretKeyRef);
         if (ref) {
-          const name = typeof env?.name === "string" ? env.name : `env[${i}]`;
-          const secret = typeof ref.name === "string" ? ` from Secret "${ref.name}"` : "";
+          const name = textOf(() => env?.name) ?? `env[${i}]`;
+          const secretName = textOf(() => ref.name);
+          const secret = secretName ? ` from Secret "${secretName}"` : "";
           report(`${c.label} reads environment variable ${name}${secret} (env[${i}].valueFrom.secretKeyRef).`);
         }
       });
       asArray(c.container.envFrom).forEach((item, i) => {
         const ref = asObject(asObject(item)?.secretRef);
         if (ref) {
-          const secret = typeof ref.name === "string" ? ` "${ref.name}"` : "";
+          const secretName = textOf(() => ref.name);
+          const secret = secretName ? ` "${secretName}"` : "";
           report(`${c.label} loads Secret${secret} into its environment (envFrom[${i}].secretRef).`);
         }
       });

@@ -1,8 +1,7 @@
 import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
-import type { PhiguardResourcePolicy } from "../../../engine/rule";
 import { DEFAULT_NAMESPACE, namespaceOf } from "./namespace";
 import { WORKLOAD_TYPES } from "./pod-spec";
-import { asObject } from "./support";
+import { asObject, resourceRule } from "./support";
 
 /** Namespaced kinds that hold or expose application data besides the workloads themselves. */
 const OTHER_TYPES = [
@@ -19,7 +18,7 @@ const OTHER_TYPES = [
 ];
 
 /** Checkov CKV_K8S_21; CIS EKS 4.5.1, 4.5.2. */
-const rule: PhiguardResourcePolicy = {
+export default resourceRule({
   name: "k8s-workload-not-in-default-namespace",
   description:
     "Workloads and their Services, Secrets, ConfigMaps, volumes, Ingresses and RBAC objects must live in a dedicated namespace, not `default`: the namespace is the boundary for Pod Security admission, NetworkPolicy, quotas and RBAC.",
@@ -40,6 +39,4 @@ const rule: PhiguardResourcePolicy = {
       );
     }
   },
-};
-
-export default rule;
+});

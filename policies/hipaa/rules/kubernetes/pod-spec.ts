@@ -9,7 +9,7 @@
  */
 import type { EnforcementLevel, ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
 import type { PhiguardResourcePolicy, RuleControls } from "../../../engine/rule";
-import { asArray, asObject, type Json } from "./support";
+import { asArray, asObject, textOf, type Json } from "./support";
 
 /** Where the pod spec sits inside a kind's props. */
 const POD_SPEC_PATHS = {
@@ -106,7 +106,7 @@ export function containersOf(pod: PodSpecAt, lists: readonly ContainerList[] = A
     asArray(pod.spec[list]).forEach((item, index) => {
       const container = asObject(item);
       if (!container) return;
-      const name = typeof container.name === "string" ? container.name : "";
+      const name = textOf(() => container.name) ?? "";
       const where = `${pod.path}.${list}[${index}]`;
       const noun = list === "containers" ? "container" : list === "initContainers" ? "init container" : "ephemeral container";
       result.push({ container, list, index, label: name ? `${noun} "${name}" (${where})` : `${noun} ${where}` });

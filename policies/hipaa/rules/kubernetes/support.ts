@@ -4,7 +4,25 @@
  * resources of a stack through `propertyDependencies`, and running a stack rule over many resources
  * so that one unknown value does not hide the verdicts on all the others.
  */
-import type { PolicyResource } from "@pulumi/policy";
+import type { PolicyResource, ReportViolation, ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
+import type { PhiguardResourcePolicy } from "../../../engine/rule";
+
+/**
+ * A resource rule that checks only the types in its `resourceTypes`. phiguard's engine calls it
+ * only for those, but a `PolicyPack` under the Pulumi CLI calls every resource rule for every
+ * resource, so the rule itself must pass silently on the others.
+ */
+export function resourceRule(
+  rule: PhiguardResourcePolicy & { readonly resourceTypes: readonly string[]; readonly validateResource: ResourceValidation },
+): PhiguardResourcePolicy {
+  const types = new Set(rule.resourceTypes);
+  const validate = rule.validateResource;
+  return {
+    ...rule,
+    validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) =>
+      types.has(args.type) ? validate(args, reportViolation) : undefined,
+  };
+}
 
 /** A plain JSON object as a rule sees it. */
 export type Json = Record<string, unknown>;
@@ -43,6 +61,20 @@ export function hasValue(obj: unknown, key: string): boolean {
 export function peek(obj: unknown, key: string): unknown {
   if (obj === null || typeof obj !== "object") return undefined;
   return Object.getOwnPropertyDescriptor(obj, key)?.value;
+}
+
+/**
+ * For message text only: the value `read` returns as a string, or undefined when it is not a
+ * string or number or cannot be read (unknown at preview). A verdict must never depend on it, so a
+ * name shown in a message cannot make a rule unverifiable.
+ */
+export function textOf(read: () => unknown): string | undefined {
+  try {
+    const value = read();
+    return typeof value === "string" || typeof value === "number" ? String(value) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -39,6 +39,13 @@ export function peekString(obj: unknown, key: string): string | undefined {
   return typeof value === "string" && value !== UNKNOWN_SENTINEL ? value : undefined;
 }
 
+/** The known string elements of the array `obj[key]` (unknown elements skipped); never throws. */
+export function knownStrings(obj: unknown, key: string): string[] {
+  const value = raw(obj, key);
+  if (!Array.isArray(value)) return typeof value === "string" && value !== UNKNOWN_SENTINEL ? [value] : [];
+  return value.filter((v): v is string => typeof v === "string" && v !== UNKNOWN_SENTINEL);
+}
+
 /** `value` as an array; `[]` for undefined/null; a single value as a one-element array. */
 export function arrayOf<T = any>(value: unknown): T[] {
   if (value === undefined || value === null) return [];

@@ -1,0 +1,4 @@
+import cases from "./data.cases";
+import { describeService } from "./support";
+
+describeService(cases);

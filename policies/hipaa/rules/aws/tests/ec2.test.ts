@@ -1,0 +1,4 @@
+import cases from "./ec2.cases";
+import { describeService } from "./support";
+
+describeService(cases);

@@ -1,0 +1,4 @@
+import cases from "./elb.cases";
+import { describeService } from "./support";
+
+describeService(cases);

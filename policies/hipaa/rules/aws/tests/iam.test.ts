@@ -1,0 +1,4 @@
+import cases from "./iam.cases";
+import { describeService } from "./support";
+
+describeService(cases);

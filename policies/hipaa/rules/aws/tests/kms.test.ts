@@ -1,0 +1,4 @@
+import cases from "./kms.cases";
+import { describeService } from "./support";
+
+describeService(cases);

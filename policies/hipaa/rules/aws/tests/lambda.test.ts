@@ -1,0 +1,4 @@
+import cases from "./lambda.cases";
+import { describeService } from "./support";
+
+describeService(cases);

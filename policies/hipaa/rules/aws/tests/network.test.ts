@@ -1,0 +1,4 @@
+import cases from "./network.cases";
+import { describeService } from "./support";
+
+describeService(cases);

@@ -1,0 +1,4 @@
+import cases from "./rds.cases";
+import { describeService } from "./support";
+
+describeService(cases);
