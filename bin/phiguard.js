@@ -3,7 +3,18 @@
 const { main } = require("../dist/cli/main.js");
 const { hideBin } = require("yargs/helpers");
 
+let settled = false;
+// Fail closed: if the event loop empties before a verdict (a program awaiting nothing that can
+// settle), that is an error, never a silent exit 0.
+process.on("beforeExit", () => {
+  if (!settled) {
+    process.stderr.write("phiguard: error: the run ended before a verdict (the program awaited something that can never settle)\n");
+    process.exit(2);
+  }
+});
+
 main(hideBin(process.argv)).then((code) => {
-  // Flush stdout before exiting: a hung program's timers must not keep the gate alive.
+  settled = true;
+  // Exit explicitly once stdout is flushed: a hung program's timers must not keep the gate alive.
   process.stdout.write("", () => process.exit(code));
 });

@@ -7,6 +7,8 @@ import { hideBin } from "yargs/helpers";
 import { checkCommand } from "./commands/check";
 import { planCommand } from "./commands/plan";
 import { controlsCommand } from "./commands/controls";
+import { reportCommand } from "./commands/report";
+import { destroyCommand, previewCommand, upCommand } from "./commands/deploy";
 import { isPhiguardError, messageOf } from "./errors";
 import { PACK_VERSION } from "../policies/hipaa";
 
@@ -19,7 +21,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       .command(checkCommand)
       .command(planCommand)
       .command(controlsCommand)
-      .demandCommand(1, "Give a command: check, plan or controls (see --help)")
+      .command(reportCommand)
+      .command(previewCommand)
+      .command(upCommand)
+      .command(destroyCommand)
+      .demandCommand(1, "Give a command: check, plan, controls, report, preview, up or destroy (see --help)")
       .strict()
       .version(PACK_VERSION)
       .help()

@@ -7,3 +7,4 @@ export * from "./network";
 export * from "./storage";
 export * from "./audit";
 export * from "./backup";
+export * from "./cluster";

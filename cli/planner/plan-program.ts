@@ -120,6 +120,9 @@ async function runProgram(
       })();
       run.catch(() => undefined);
       await Promise.race([run, strayFailure]);
+      // A registration that failed inside an `apply` is reported as an unhandled rejection only
+      // after the SDK considers the run drained: give it that turn before judging the run.
+      await nextTurn();
     } catch (error) {
       programFailure ??= { error };
     } finally {
@@ -170,6 +173,10 @@ function listenForStrayFailures(onFailure: (error: unknown) => void): () => void
   };
 }
 
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 function settleStragglers(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 20));
 }
@@ -197,6 +204,7 @@ function relativeMain(project: PulumiProject): string {
   return path.relative(process.cwd(), project.main) || project.main;
 }
 
+/** The timer stays referenced: a program waiting on nothing must not let the process exit quietly. */
 async function withTimeout<T>(work: Promise<T>, timeoutMs: number, project: PulumiProject): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -209,7 +217,6 @@ async function withTimeout<T>(work: Promise<T>, timeoutMs: number, project: Pulu
         ),
       timeoutMs,
     );
-    timer.unref();
   });
   try {
     return await Promise.race([work, timeout]);

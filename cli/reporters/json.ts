@@ -5,6 +5,7 @@
 import type { CheckResult } from "../check";
 import { sortFindings } from "../../policies/engine";
 import { summarize } from "./summary";
+import { waiverOf } from "./model";
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -26,6 +27,8 @@ export function renderJson(result: CheckResult): string {
       message: f.message,
       hipaa: [...f.hipaa],
       remediation: f.remediation ?? null,
+      // Only on waived findings, so reports without waivers are unchanged.
+      ...(waiverOf(f) ? { waiver: { ...waiverOf(f)! } } : {}),
     })),
   };
   return JSON.stringify(report, null, 2) + "\n";

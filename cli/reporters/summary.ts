@@ -1,6 +1,7 @@
 /** The counts every reporter shows, computed once from a check result. */
 import type { CheckResult } from "../check";
 import { isBlocking } from "../check";
+import { waiverOf } from "./model";
 
 export interface CheckSummary {
   readonly project: string;
@@ -23,8 +24,9 @@ export function summarize(result: CheckResult): CheckSummary {
     source: result.plan.source,
     resources: result.plan.resources.length,
     rules: result.policies.length,
-    mandatory: f.filter((x) => isBlocking(x)).length,
-    advisory: f.filter((x) => !isBlocking(x) && x.kind === "violation").length,
+    // A waived finding (an accepted risk) is neither a mandatory nor an advisory violation.
+    mandatory: f.filter((x) => isBlocking(x) && !waiverOf(x)).length,
+    advisory: f.filter((x) => !isBlocking(x) && x.kind === "violation" && !waiverOf(x)).length,
     unverifiable: f.filter((x) => !isBlocking(x) && x.kind === "unverifiable").length,
     notVisible: f.filter((x) => x.kind === "not-visible").length,
     passed: result.passed,

@@ -7,6 +7,7 @@ import { isBlocking } from "../check";
 import type { Finding } from "../../policies/engine";
 import { compareFindings } from "../../policies/engine";
 import { summarize } from "./summary";
+import { waiverOf } from "./model";
 
 export interface TextOptions {
   /** ANSI colours (only on a TTY without NO_COLOR). @default false */
@@ -14,13 +15,14 @@ export interface TextOptions {
 }
 
 const GROUPS: { title: string; label: string; colour: string; test: (f: Finding) => boolean }[] = [
-  { title: "Mandatory violations (block the change)", label: "MANDATORY", colour: "31", test: (f) => isBlocking(f) },
-  { title: "Advisory findings", label: "ADVISORY", colour: "33", test: (f) => !isBlocking(f) && f.kind === "violation" },
+  { title: "Mandatory violations (block the change)", label: "MANDATORY", colour: "31", test: (f) => !waiverOf(f) && isBlocking(f) },
+  { title: "Advisory findings", label: "ADVISORY", colour: "33", test: (f) => !waiverOf(f) && !isBlocking(f) && f.kind === "violation" },
+  { title: "Waived findings (accepted risks)", label: "WAIVED", colour: "35", test: (f) => waiverOf(f) !== undefined },
   {
     title: "Cannot be verified until deploy",
     label: "UNVERIFIED",
     colour: "36",
-    test: (f) => !isBlocking(f) && f.kind !== "violation",
+    test: (f) => !waiverOf(f) && !isBlocking(f) && f.kind !== "violation",
   },
 ];
 
@@ -39,8 +41,9 @@ export function renderText(result: CheckResult, options: TextOptions = {}): stri
   }
   lines.push("");
   const verdict = s.passed ? paint("32", "PASS") : paint("31", "FAIL");
+  const waived = result.findings.filter((f) => waiverOf(f)).length;
   lines.push(
-    `${verdict}: ${s.mandatory} mandatory, ${s.advisory} advisory, ${s.unverifiable + s.notVisible} to verify at deploy`,
+    `${verdict}: ${s.mandatory} mandatory, ${s.advisory} advisory, ${s.unverifiable + s.notVisible} to verify at deploy${waived > 0 ? `, ${waived} waived` : ""}`,
   );
   return lines.join("\n") + "\n";
 }
@@ -55,5 +58,7 @@ function renderFinding(finding: Finding, label: string): string[] {
   if (finding.remediation) out.push(`    fix    ${finding.remediation}`);
   if (finding.hipaa.length > 0) out.push(`    hipaa  ${finding.hipaa.join(", ")}`);
   if (finding.urn) out.push(`    urn    ${finding.urn}`);
+  const waiver = waiverOf(finding);
+  if (waiver) out.push(`    waived until ${waiver.expires} by ${waiver.approver}: ${waiver.reason}`);
   return out;
 }

@@ -115,8 +115,8 @@ export interface PhiDatabaseArgs extends TaggingArgs, DatabaseNetworkArgs {
    */
   readonly region?: string;
   /**
-   * Aurora PostgreSQL engine version (`<major>` or `<major>.<minor>`). The cluster parameter group
-   * family follows the major version.
+   * Aurora PostgreSQL engine version (`<major>` or `<major>.<minor>`, major 13 or later). The
+   * cluster parameter group family follows the major version.
    * @default "16.6"
    */
   readonly engineVersion?: string;
@@ -259,8 +259,10 @@ export class PhiDatabase extends pulumi.ComponentResource {
     const region = homeRegion(where, key, args.region);
     const engineVersion = args.engineVersion ?? "16.6";
     const match = /^(\d+)(\.\d+)?$/.exec(engineVersion);
-    if (!match || Number(match[1]) < 11) {
-      throw new InvalidArgumentError(`${where}: engineVersion "${engineVersion}" is invalid; expected an Aurora PostgreSQL version such as "16.6" or "15" (major 11 or later).`);
+    if (!match || Number(match[1]) < 13) {
+      throw new InvalidArgumentError(
+        `${where}: engineVersion "${engineVersion}" is invalid; expected an Aurora PostgreSQL version such as "16.6" or "15" (major 13 or later: older majors are past end of standard support and lack ssl_min_protocol_version).`,
+      );
     }
     const family = `aurora-postgresql${match[1]}`;
     const port = args.port ?? 5432;

@@ -106,3 +106,25 @@ export function ruleSetCoverage(
   });
   return { ruleSet, total: rules.length, covered: rules.filter((r) => r.covered).length, rules };
 }
+
+/** Human names of the external rule sets. */
+export const RULE_SET_TITLES: Readonly<Record<RuleSetId, string>> = {
+  "aws-config-hipaa": "AWS Config conformance pack \"Operational Best Practices for HIPAA Security\"",
+  "cdk-nag-hipaa": "cdk-nag HIPAA Security pack",
+};
+
+export interface ControlsReport {
+  readonly rules: number;
+  readonly paragraphs: readonly ParagraphCoverage[];
+  readonly ruleSets: readonly RuleSetCoverage[];
+}
+
+/** What `phiguard controls` shows: paragraphs and their rules, and coverage of one or every external rule set. */
+export function controlsReport(policies: readonly PhiguardPolicy[], against?: RuleSetId): ControlsReport {
+  const sets = against ? [against] : [...RULE_SET_IDS];
+  return {
+    rules: policies.length,
+    paragraphs: paragraphCoverage(policies),
+    ruleSets: sets.map((s) => ruleSetCoverage(policies, s)),
+  };
+}

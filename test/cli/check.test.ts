@@ -120,8 +120,9 @@ describe("phiguard check", () => {
   test("an error inside an apply is a program failure too", () => {
     const source = `
 import * as aws from "@pulumi/aws";
-const b = new aws.s3.Bucket("b", {});
-new aws.s3.Bucket("c", { tags: { x: b.bucket.apply(() => { throw new Error("tag lookup failed"); }) } });
+import * as pulumi from "@pulumi/pulumi";
+const known = pulumi.output("imaging");
+new aws.s3.Bucket("c", { tags: { x: known.apply((): string => { throw new Error("tag lookup failed"); }) } });
 `;
     const run = runPhiguard(["check", program(source)]);
     expect(run.code).toBe(2);

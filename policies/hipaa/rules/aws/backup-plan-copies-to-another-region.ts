@@ -1,6 +1,6 @@
 import { CITES } from "../../controls";
 import { PLAN } from "./lib/backup";
-import { arrayOf, hasValue } from "./lib/props";
+import { arrayOf, hasValue, type Props } from "./lib/props";
 import { resourceRule } from "./lib/rule";
 
 export default resourceRule({
@@ -14,8 +14,8 @@ export default resourceRule({
   controls: {},
   resourceTypes: [PLAN],
   check: (props, _args, report) => {
-    arrayOf<Record<string, any>>(props.rules).forEach((rule, i) => {
-      const copies = arrayOf<Record<string, any>>(rule.copyActions).filter((c) => hasValue(c, "destinationVaultArn"));
+    arrayOf<Props>(props.rules).forEach((rule, i) => {
+      const copies = arrayOf<Props>(rule.copyActions).filter((c) => hasValue(c, "destinationVaultArn"));
       if (copies.length === 0) report(`rule '${rule.ruleName ?? i}' has no copyActions to another Region.`);
     });
   },

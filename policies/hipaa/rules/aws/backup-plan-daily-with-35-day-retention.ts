@@ -1,6 +1,6 @@
 import { CITES } from "../../controls";
 import { PLAN, scheduleIntervalHours } from "./lib/backup";
-import { arrayOf } from "./lib/props";
+import { arrayOf, type Props } from "./lib/props";
 import { resourceRule } from "./lib/rule";
 
 const MAX_INTERVAL_HOURS = 24;
@@ -18,7 +18,7 @@ export default resourceRule({
   },
   resourceTypes: [PLAN],
   check: (props, _args, report) => {
-    arrayOf<Record<string, any>>(props.rules).forEach((rule, i) => {
+    arrayOf<Props>(props.rules).forEach((rule, i) => {
       const name = `rule '${rule.ruleName ?? i}'`;
       if (rule.enableContinuousBackup !== true && rule.schedule !== undefined) {
         const hours = scheduleIntervalHours(String(rule.schedule));

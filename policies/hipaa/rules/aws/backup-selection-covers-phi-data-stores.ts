@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { CITES } from "../../controls";
 import { SELECTION } from "./lib/backup";
-import { arrayOf, CLASSIFICATION_TAG, hasValue, isPhi, knownStrings, PHI } from "./lib/props";
+import { arrayOf, CLASSIFICATION_TAG, hasValue, isPhi, knownStrings, PHI, type Props } from "./lib/props";
 import { forEachDeferred, ofType } from "./lib/stack";
 import { stackRule } from "./lib/rule";
 
@@ -19,14 +19,14 @@ const TAG_CONDITION_KEY = `aws:ResourceTag/${CLASSIFICATION_TAG}`.toLowerCase();
 
 /** The selection picks every resource tagged data-classification: phi. */
 function selectsPhiTag(selection: PolicyResource): boolean {
-  const byTag = arrayOf<Record<string, any>>(selection.props.selectionTags).some(
+  const byTag = arrayOf<Props>(selection.props.selectionTags).some(
     (t) => String(t.type).toUpperCase() === "STRINGEQUALS" && t.key === CLASSIFICATION_TAG && String(t.value).toLowerCase() === PHI,
   );
   if (byTag) return true;
   const all = knownStrings(selection.props, "resources").includes("*");
   if (!all) return false;
-  const conditions = arrayOf<Record<string, any>>(selection.props.conditions);
-  const equals = conditions.flatMap((c) => arrayOf<Record<string, any>>(c.stringEquals));
+  const conditions = arrayOf<Props>(selection.props.conditions);
+  const equals = conditions.flatMap((c) => arrayOf<Props>(c.stringEquals));
   return equals.some((e) => String(e.key).toLowerCase() === TAG_CONDITION_KEY && String(e.value).toLowerCase() === PHI);
 }
 

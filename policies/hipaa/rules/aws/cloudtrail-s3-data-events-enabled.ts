@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { CITES } from "../../controls";
-import { arrayOf } from "./lib/props";
+import { arrayOf, type Props } from "./lib/props";
 import { forEachDeferred, ofType } from "./lib/stack";
 import { stackRule } from "./lib/rule";
 
@@ -8,12 +8,12 @@ const TRAIL = "aws:cloudtrail/trail:Trail";
 const S3_OBJECT = "AWS::S3::Object";
 
 function logsS3DataEvents(trail: PolicyResource): boolean {
-  const basic = arrayOf<Record<string, any>>(trail.props.eventSelectors).some((s) =>
-    arrayOf<Record<string, any>>(s.dataResources).some((d) => d.type === S3_OBJECT),
+  const basic = arrayOf<Props>(trail.props.eventSelectors).some((s) =>
+    arrayOf<Props>(s.dataResources).some((d) => d.type === S3_OBJECT),
   );
   if (basic) return true;
-  return arrayOf<Record<string, any>>(trail.props.advancedEventSelectors).some((selector) => {
-    const fields = arrayOf<Record<string, any>>(selector.fieldSelectors);
+  return arrayOf<Props>(trail.props.advancedEventSelectors).some((selector) => {
+    const fields = arrayOf<Props>(selector.fieldSelectors);
     const equals = (field: string, value: string) =>
       fields.some((f) => f.field === field && arrayOf<string>(f.equals).includes(value));
     return equals("eventCategory", "Data") && equals("resources.type", S3_OBJECT);

@@ -1,25 +1,25 @@
 import { CITES } from "../../controls";
 import { INSTANCE, LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, LAUNCH_TYPES, launchKind } from "./lib/ec2";
-import { arrayOf, customerKeyProblem, hasValue, isTrue } from "./lib/props";
+import { arrayOf, customerKeyProblem, hasValue, isTrue, type Props } from "./lib/props";
 import { resourceRule } from "./lib/rule";
 
 interface Volume {
   readonly where: string;
-  readonly settings: Record<string, any>;
+  readonly settings: Props;
 }
 
 /** The EBS volumes a launch definition declares. */
-function volumesOf(type: string, props: Record<string, any>): Volume[] | undefined {
+function volumesOf(type: string, props: Props): Volume[] | undefined {
   if (type === LAUNCH_TEMPLATE) {
-    const mappings = arrayOf<Record<string, any>>(props.blockDeviceMappings);
+    const mappings = arrayOf<Props>(props.blockDeviceMappings);
     const ebs = mappings.flatMap((m, i) => (m.ebs ? [{ where: `blockDeviceMappings[${i}].ebs`, settings: m.ebs }] : []));
     return ebs.length > 0 ? ebs : undefined;
   }
-  const root = props.rootBlockDevice as Record<string, any> | undefined;
+  const root = props.rootBlockDevice as Props | undefined;
   const rootList = type === LAUNCH_CONFIGURATION && Array.isArray(props.rootBlockDevice) ? props.rootBlockDevice : root ? [root] : [];
   const volumes = [
-    ...rootList.map((r: Record<string, any>) => ({ where: "rootBlockDevice", settings: r })),
-    ...arrayOf<Record<string, any>>(props.ebsBlockDevices).map((d, i) => ({ where: `ebsBlockDevices[${i}]`, settings: d })),
+    ...rootList.map((r: Props) => ({ where: "rootBlockDevice", settings: r })),
+    ...arrayOf<Props>(props.ebsBlockDevices).map((d, i) => ({ where: `ebsBlockDevices[${i}]`, settings: d })),
   ];
   return volumes.length > 0 ? volumes : undefined;
 }

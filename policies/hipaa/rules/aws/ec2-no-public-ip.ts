@@ -1,6 +1,6 @@
 import { CITES } from "../../controls";
 import { LAUNCH_TEMPLATE, LAUNCH_TYPES, launchKind } from "./lib/ec2";
-import { arrayOf, isTrue } from "./lib/props";
+import { arrayOf, isTrue, type Props } from "./lib/props";
 import { resourceRule } from "./lib/rule";
 
 export default resourceRule({
@@ -18,7 +18,7 @@ export default resourceRule({
   resourceTypes: LAUNCH_TYPES,
   check: (props, args, report) => {
     if (args.type === LAUNCH_TEMPLATE) {
-      arrayOf<Record<string, any>>(props.networkInterfaces).forEach((ni, i) => {
+      arrayOf<Props>(props.networkInterfaces).forEach((ni, i) => {
         if (isTrue(ni.associatePublicIpAddress)) report(`networkInterfaces[${i}] associates a public IP address.`);
       });
       return;

@@ -1,5 +1,5 @@
 import { CITES } from "../../controls";
-import { arrayOf } from "./lib/props";
+import { arrayOf, type Props } from "./lib/props";
 import { resourceRule } from "./lib/rule";
 
 export default resourceRule({
@@ -13,7 +13,7 @@ export default resourceRule({
   },
   resourceTypes: ["aws:ecr/repository:Repository"],
   check: (props, _args, report) => {
-    const kms = arrayOf<Record<string, any>>(props.encryptionConfigurations).some((c) => String(c.encryptionType).toUpperCase().startsWith("KMS"));
+    const kms = arrayOf<Props>(props.encryptionConfigurations).some((c) => String(c.encryptionType).toUpperCase().startsWith("KMS"));
     if (!kms) report("the repository is not encrypted with KMS (encryptionType is not 'KMS').");
   },
 });

@@ -1,5 +1,5 @@
 import { CLASSIC_LB, loadBalancerType, V2_LOAD_BALANCERS } from "./lib/elb";
-import { hasValue } from "./lib/props";
+import { hasValue, type Props } from "./lib/props";
 import { resourceRule } from "./lib/rule";
 
 export default resourceRule({
@@ -17,7 +17,7 @@ export default resourceRule({
   resourceTypes: [...V2_LOAD_BALANCERS, CLASSIC_LB],
   check: (props, args, report) => {
     if (args.type !== CLASSIC_LB && loadBalancerType(props) === "gateway") args.notApplicable("gateway load balancers have no access logs");
-    const logs = props.accessLogs as Record<string, any> | undefined;
+    const logs = props.accessLogs as Props | undefined;
     if (!logs || !hasValue(logs, "bucket")) {
       report("no accessLogs bucket is configured.");
       return;

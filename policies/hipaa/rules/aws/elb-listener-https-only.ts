@@ -1,6 +1,6 @@
 import { CITES } from "../../controls";
 import { CLASSIC_LB, ENCRYPTED_PROTOCOLS, listenerProtocol, PASS_THROUGH_PROTOCOLS, V2_LISTENERS } from "./lib/elb";
-import { arrayOf } from "./lib/props";
+import { arrayOf, type Props } from "./lib/props";
 import { resourceRule } from "./lib/rule";
 
 export default resourceRule({
@@ -19,7 +19,7 @@ export default resourceRule({
   resourceTypes: [...V2_LISTENERS, CLASSIC_LB],
   check: (props, args, report) => {
     if (args.type === CLASSIC_LB) {
-      arrayOf<Record<string, any>>(props.listeners).forEach((l, i) => {
+      arrayOf<Props>(props.listeners).forEach((l, i) => {
         const protocol = String(l.lbProtocol).toUpperCase();
         if (protocol !== "HTTPS" && protocol !== "SSL") report(`listeners[${i}] uses ${protocol}; expected HTTPS or SSL.`);
       });
@@ -30,7 +30,7 @@ export default resourceRule({
     if (PASS_THROUGH_PROTOCOLS.includes(protocol)) {
       args.notApplicable(`a ${protocol} listener passes connections through; encryption is the target's`);
     }
-    const actions = arrayOf<Record<string, any>>(props.defaultActions);
+    const actions = arrayOf<Props>(props.defaultActions);
     const redirects = actions.length > 0 && actions.every((a) => a.type === "redirect" && String(a.redirect?.protocol).toUpperCase() === "HTTPS");
     if (!redirects) report(`the listener accepts ${protocol} without redirecting to HTTPS.`);
   },

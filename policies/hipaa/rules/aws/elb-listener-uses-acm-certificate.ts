@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { CITES } from "../../controls";
 import { CLASSIC_LB, ENCRYPTED_PROTOCOLS, listenerProtocol, V2_LISTENERS } from "./lib/elb";
-import { arrayOf, hasValue, peekString } from "./lib/props";
+import { arrayOf, hasValue, peekString, type Props } from "./lib/props";
 import { forEachDeferred, ofType } from "./lib/stack";
 import { stackRule } from "./lib/rule";
 
@@ -29,7 +29,7 @@ export default stackRule({
   check: (args, report) => {
     forEachDeferred(ofType(args.resources, ...V2_LISTENERS, CLASSIC_LB), (resource) => {
       if (resource.type === CLASSIC_LB) {
-        const listeners = arrayOf<Record<string, any>>(resource.props.listeners);
+        const listeners = arrayOf<Props>(resource.props.listeners);
         listeners.forEach((l, i) => {
           if (!hasValue(l, "sslCertificateId")) return;
           const literal = peekString(l, "sslCertificateId");

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { CITES } from "../../controls";
-import { arrayOf, hasValue } from "./lib/props";
+import { arrayOf, hasValue, type Props } from "./lib/props";
 import { CLUSTER_PARAMETER_GROUP, DB_CLUSTER, DB_INSTANCE, engineFamily, PARAMETER_GROUP } from "./lib/rds";
 import { forEachDeferred, ofType, parentsOf } from "./lib/stack";
 import { stackRule } from "./lib/rule";
@@ -13,7 +13,7 @@ const FORCE_TLS: Readonly<Record<string, { name: string; values: string[] }>> = 
 };
 
 function forcesTls(group: PolicyResource, parameter: { name: string; values: string[] }): boolean {
-  return arrayOf<Record<string, any>>(group.props.parameters).some(
+  return arrayOf<Props>(group.props.parameters).some(
     (p) => String(p.name).toLowerCase() === parameter.name && parameter.values.includes(String(p.value).toLowerCase()),
   );
 }

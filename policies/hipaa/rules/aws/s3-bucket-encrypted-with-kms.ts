@@ -1,5 +1,5 @@
 import { CITES } from "../../controls";
-import { arrayOf, customerKeyProblem, mayHoldPhi } from "./lib/props";
+import { arrayOf, customerKeyProblem, mayHoldPhi, type Props } from "./lib/props";
 import { BUCKET, bucketChildren, buckets, SSE_CONFIGURATION } from "./lib/s3";
 import { forEachDeferred } from "./lib/stack";
 import { stackRule } from "./lib/rule";
@@ -28,7 +28,7 @@ export default stackRule({
         return;
       }
       const defaults = configs.flatMap((c) =>
-        arrayOf<Record<string, any>>(c.props.rules).map((r) => r.applyServerSideEncryptionByDefault as Record<string, any> | undefined),
+        arrayOf<Props>(c.props.rules).map((r) => r.applyServerSideEncryptionByDefault as Props | undefined),
       );
       if (!mayHoldPhi(bucket.props)) {
         if (!defaults.some((d) => d && typeof d.sseAlgorithm === "string")) report("the encryption configuration sets no default algorithm.", bucket.urn);

@@ -1,5 +1,5 @@
 import { CITES } from "../../controls";
-import { arrayOf, isPhi } from "./lib/props";
+import { arrayOf, isPhi, type Props } from "./lib/props";
 import { BUCKET, bucketChildren, buckets, isReplicationDestination, REPLICATION_CONFIG } from "./lib/s3";
 import { forEachDeferred } from "./lib/stack";
 import { stackRule } from "./lib/rule";
@@ -22,7 +22,7 @@ export default stackRule({
     forEachDeferred(buckets(args.resources), (bucket) => {
       if (!isPhi(bucket.props)) return;
       const configs = bucketChildren(args.resources, bucket, REPLICATION_CONFIG);
-      if (configs.some((c) => arrayOf<Record<string, any>>(c.props.rules).some((r) => r.status === "Enabled"))) return;
+      if (configs.some((c) => arrayOf<Props>(c.props.rules).some((r) => r.status === "Enabled"))) return;
       if (isReplicationDestination(args.resources, bucket)) return;
       report(
         configs.length === 0

@@ -1,3 +1,4 @@
+import type { Props } from "./props";
 /** Elastic Load Balancing: ALB/NLB/GWLB (`aws.lb` and its `aws.alb` alias) and Classic Load Balancers. */
 export const LB = "aws:lb/loadBalancer:LoadBalancer";
 export const ALB = "aws:alb/loadBalancer:LoadBalancer";
@@ -9,12 +10,12 @@ export const V2_LOAD_BALANCERS: readonly string[] = [LB, ALB];
 export const V2_LISTENERS: readonly string[] = [LISTENER, ALB_LISTENER];
 
 /** `application` unless the load balancer says otherwise (the provider's default). */
-export function loadBalancerType(props: Record<string, any>): string {
+export function loadBalancerType(props: Props): string {
   return (props.loadBalancerType as string | undefined) ?? "application";
 }
 
 /** The listener protocol, `HTTP` when unset (the provider's default for application load balancers). */
-export function listenerProtocol(props: Record<string, any>): string {
+export function listenerProtocol(props: Props): string {
   return String(props.protocol ?? "HTTP").toUpperCase();
 }
 

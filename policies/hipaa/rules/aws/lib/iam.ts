@@ -1,5 +1,5 @@
 /** IAM identity policies, wherever a program writes them. */
-import { arrayOf } from "./props";
+import { arrayOf, type Props } from "./props";
 
 export const POLICY = "aws:iam/policy:Policy";
 export const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
@@ -15,9 +15,9 @@ export const POLICY_ATTACHMENT = "aws:iam/policyAttachment:PolicyAttachment";
 export const IDENTITY_POLICY_TYPES: readonly string[] = [POLICY, ROLE_POLICY, USER_POLICY, GROUP_POLICY, ROLE];
 
 /** The identity policy documents a resource holds (not a role's trust policy). */
-export function identityPolicies(type: string, props: Record<string, any>): { where: string; document: unknown }[] {
+export function identityPolicies(type: string, props: Props): { where: string; document: unknown }[] {
   if (type === ROLE) {
-    return arrayOf<Record<string, any>>(props.inlinePolicies).map((p, i) => ({
+    return arrayOf<Props>(props.inlinePolicies).map((p, i) => ({
       where: `inlinePolicies[${i}]${p.name ? ` '${p.name}'` : ""}`,
       document: p.policy,
     }));

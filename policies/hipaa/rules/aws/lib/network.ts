@@ -2,7 +2,7 @@
  * Inbound permissions of security groups and network ACLs, from the several resources that express
  * them (inline blocks, separate rule resources), normalised for the exposure rules.
  */
-import { arrayOf } from "./props";
+import { arrayOf, type Props } from "./props";
 
 export const WORLD_CIDRS: readonly string[] = ["0.0.0.0/0", "::/0"];
 
@@ -55,7 +55,7 @@ function num(value: unknown, fallback: number): number {
   return typeof value === "number" ? value : fallback;
 }
 
-function fromBlock(block: Record<string, any>, where: string, protocolKey: string, cidrs: string[]): Ingress {
+function fromBlock(block: Props, where: string, protocolKey: string, cidrs: string[]): Ingress {
   const protocol = protocolOf(block[protocolKey]);
   const all = protocol === "-1";
   return {
@@ -68,11 +68,11 @@ function fromBlock(block: Record<string, any>, where: string, protocolKey: strin
 }
 
 /** The inbound permissions a security-group-like resource grants. */
-export function securityGroupIngress(type: string, props: Record<string, any>): Ingress[] {
+export function securityGroupIngress(type: string, props: Props): Ingress[] {
   switch (type) {
     case "aws:ec2/securityGroup:SecurityGroup":
     case "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup":
-      return arrayOf<Record<string, any>>(props.ingress).map((b, i) =>
+      return arrayOf<Props>(props.ingress).map((b, i) =>
         fromBlock(b, `ingress[${i}]`, "protocol", [...arrayOf<string>(b.cidrBlocks), ...arrayOf<string>(b.ipv6CidrBlocks)]),
       );
     case "aws:ec2/securityGroupRule:SecurityGroupRule":
@@ -93,11 +93,11 @@ export const SECURITY_GROUP_TYPES: readonly string[] = [
 ];
 
 /** The inbound `allow` entries of a network ACL or network ACL rule. */
-export function networkAclIngress(type: string, props: Record<string, any>): Ingress[] {
+export function networkAclIngress(type: string, props: Props): Ingress[] {
   switch (type) {
     case "aws:ec2/networkAcl:NetworkAcl":
     case "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl":
-      return arrayOf<Record<string, any>>(props.ingress).flatMap((b, i) =>
+      return arrayOf<Props>(props.ingress).flatMap((b, i) =>
         String(b.action).toLowerCase() === "allow"
           ? [fromBlock(b, `ingress[${i}]`, "protocol", [...arrayOf<string>(b.cidrBlock), ...arrayOf<string>(b.ipv6CidrBlock)])]
           : [],

@@ -10,6 +10,13 @@
  */
 import { UNKNOWN_SENTINEL } from "../../../../engine/proxy";
 
+/**
+ * Resource props as rules read them: untyped JSON from the engine, exactly as `@pulumi/policy` types
+ * them (`props: Props`). Rules narrow with the provider's `*Args` types where it helps.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Props = Record<string, any>;
+
 /** The tag that marks what a resource holds. */
 export const CLASSIFICATION_TAG = "data-classification";
 export const PHI = "phi";
@@ -47,13 +54,13 @@ export function knownStrings(obj: unknown, key: string): string[] {
 }
 
 /** `value` as an array; `[]` for undefined/null; a single value as a one-element array. */
-export function arrayOf<T = any>(value: unknown): T[] {
+export function arrayOf<T = Props>(value: unknown): T[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? (value as T[]) : [value as T];
 }
 
 /** The resource's `data-classification` tag, lower-cased, or undefined. */
-export function classificationOf(props: Record<string, any>): string | undefined {
+export function classificationOf(props: Props): string | undefined {
   const tags = props.tags as Record<string, unknown> | undefined;
   if (!tags || typeof tags !== "object") return undefined;
   const value = tags[CLASSIFICATION_TAG];
@@ -61,7 +68,7 @@ export function classificationOf(props: Record<string, any>): string | undefined
 }
 
 /** Tagged `data-classification: phi`. */
-export function isPhi(props: Record<string, any>): boolean {
+export function isPhi(props: Props): boolean {
   return classificationOf(props) === PHI;
 }
 
@@ -69,7 +76,7 @@ export function isPhi(props: Record<string, any>): boolean {
  * Whether the resource may hold PHI: tagged `phi`, or not classified at all (an unclassified store
  * is treated as PHI, so a missing tag never weakens a check).
  */
-export function mayHoldPhi(props: Record<string, any>): boolean {
+export function mayHoldPhi(props: Props): boolean {
   const classification = classificationOf(props);
   return classification === undefined || classification === PHI;
 }

@@ -15,6 +15,7 @@ import type {
 } from "@pulumi/policy";
 import type { Unwrap } from "@pulumi/pulumi";
 import type { PhiguardResourcePolicy, PhiguardStackPolicy, RuleControls } from "../../../../engine/rule";
+import type { Props } from "./props";
 
 /** A resource's inputs as a rule reads them, typed from the provider's `*Args` interface. */
 export type Inputs<TArgs> = Unwrap<NonNullable<TArgs>>;
@@ -33,7 +34,7 @@ interface RuleInfo {
 }
 
 export interface ResourceRuleDefinition extends RuleInfo {
-  readonly check: (props: Record<string, any>, args: ResourceValidationArgs, report: ReportViolation) => void;
+  readonly check: (props: Props, args: ResourceValidationArgs, report: ReportViolation) => void;
 }
 
 export interface StackRuleDefinition extends RuleInfo {

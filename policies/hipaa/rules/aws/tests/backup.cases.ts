@@ -47,9 +47,10 @@ export const backupByTag = {
   program: `${HEADER}${STORES}
 new aws.backup.Selection("by-tag", { planId: "plan-0123", iamRoleArn: "arn:aws:iam::123456789012:role/backup", selectionTags: [{ type: "STRINGEQUALS", key: "data-classification", value: "phi" }] });
 new aws.dynamodb.Table("tagged-table", { ...attrs, tags: phi });
+new aws.ec2.Instance("tagged-instance", { ami: "ami-0123456789abcdef0", instanceType: "t3.micro", tags: phi });
 new aws.rds.Cluster("tagged-cluster", { engine: "aurora-postgresql", masterUsername: "app", manageMasterUserPassword: true, tags: phi });
 `,
-  cases: [{ rule: "backup-selection-covers-phi-data-stores", pass: ["tagged-table", "tagged-cluster"], fail: [] }],
+  cases: [{ rule: "backup-selection-covers-phi-data-stores", pass: ["tagged-table", "tagged-cluster", "tagged-instance"], fail: [] }],
 } satisfies ServiceCases;
 
 export const backupUnknownSelection = {

@@ -8,6 +8,10 @@ const attrs = { hashKey: "id", attributes: [{ name: "id", type: "S" }], billingM
 new aws.dynamodb.Table("ok-table", { ...attrs, serverSideEncryption: { enabled: true, kmsKeyArn: key.arn }, pointInTimeRecovery: { enabled: true }, deletionProtectionEnabled: true, tags: phi });
 new aws.dynamodb.Table("bad-table", attrs);
 new aws.dynamodb.Table("bad-table-aws-key", { ...attrs, serverSideEncryption: { enabled: true }, pointInTimeRecovery: { enabled: false }, deletionProtectionEnabled: false });
+const provisioned = { hashKey: "id", attributes: [{ name: "id", type: "S" }], billingMode: "PROVISIONED", readCapacity: 5, writeCapacity: 5, serverSideEncryption: { enabled: true, kmsKeyArn: key.arn }, pointInTimeRecovery: { enabled: true }, deletionProtectionEnabled: true };
+const scaled = new aws.dynamodb.Table("ok-autoscaled-table", provisioned);
+new aws.appautoscaling.Target("scaled-reads", { resourceId: pulumi.interpolate\`table/\${scaled.name}\`, scalableDimension: "dynamodb:table:ReadCapacityUnits", serviceNamespace: "dynamodb", minCapacity: 5, maxCapacity: 100 });
+new aws.dynamodb.Table("bad-fixed-capacity-table", provisioned);
 new aws.dynamodb.Table("unk-table", { ...attrs, serverSideEncryption: { enabled: true, kmsKeyArn: key.arn }, pointInTimeRecovery: { enabled: key.arn.apply(() => true) }, deletionProtectionEnabled: true });
 
 const dlq = new aws.sqs.Queue("ok-dlq", { kmsMasterKeyId: key.arn });
@@ -30,6 +34,8 @@ new aws.secretsmanager.Secret("named-secret", { name: "clinic/api", kmsKeyId: ke
 new aws.secretsmanager.SecretRotation("named-rotation", { secretId: "clinic/api", rotationLambdaArn: "arn:aws:lambda:us-east-1:123456789012:function:rotate", rotationRules: { automaticallyAfterDays: 30 } });
 new aws.secretsmanager.Secret("bad-secret");
 
+new aws.ssm.Document("ok-document", { documentType: "Command", content: "{}", permissions: { type: "Share", accountIds: "111122223333" } });
+new aws.ssm.Document("bad-public-document", { documentType: "Command", content: "{}", permissions: { type: "Share", accountIds: "All" } });
 new aws.efs.FileSystem("ok-efs", { encrypted: true, kmsKeyId: key.arn });
 new aws.efs.FileSystem("bad-efs");
 new aws.efs.FileSystem("bad-efs-default-key", { encrypted: true });
@@ -42,6 +48,8 @@ new aws.ecr.Repository("unk-repo", { imageScanningConfiguration: { scanOnPush: k
     { rule: "dynamodb-table-encrypted-with-cmk", pass: ["ok-table", "unk-table"], fail: ["bad-table", "bad-table-aws-key"] },
     { rule: "dynamodb-point-in-time-recovery-enabled", pass: ["ok-table"], fail: ["bad-table", "bad-table-aws-key"], unknown: ["unk-table"] },
     { rule: "dynamodb-deletion-protection-enabled", pass: ["ok-table", "unk-table"], fail: ["bad-table", "bad-table-aws-key"] },
+    { rule: "dynamodb-table-on-demand-or-autoscaled", pass: ["ok-table", "bad-table", "ok-autoscaled-table"], fail: ["bad-fixed-capacity-table"] },
+    { rule: "ssm-document-not-public", pass: ["ok-document"], fail: ["bad-public-document"] },
     { rule: "sqs-queue-encrypted-with-kms", pass: ["ok-dlq", "ok-queue", "ok-inline-policy-queue"], fail: ["bad-queue"] },
     { rule: "sqs-queue-has-dead-letter-queue", pass: ["ok-dlq", "ok-queue", "ok-inline-policy-queue", "unk-policy-queue"], fail: ["bad-queue"] },
     {

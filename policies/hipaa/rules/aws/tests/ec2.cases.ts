@@ -39,6 +39,10 @@ new aws.ec2.Instance("bad-instance", {
 });
 new aws.ec2.Instance("from-template", { launchTemplate: { name: "ok-lt" }, subnetId: "subnet-0123456789abcdef0" });
 new aws.ec2.LaunchConfiguration("bad-launch-config", { imageId: "ami-0123456789abcdef0", instanceType: "t3.micro", associatePublicIpAddress: true });
+const asg = { maxSize: 2, minSize: 1, vpcZoneIdentifiers: ["subnet-a"], launchTemplate: { name: "ok-lt" } };
+new aws.autoscaling.Group("ok-asg", { ...asg, targetGroupArns: ["arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/app/1"], healthCheckType: "ELB" });
+new aws.autoscaling.Group("bad-asg", { ...asg, targetGroupArns: ["arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/app/1"] });
+new aws.autoscaling.Group("standalone-asg", asg);
 new aws.ebs.Volume("ok-volume", { availabilityZone: "us-east-1a", size: 10, encrypted: true, kmsKeyId: key.arn });
 new aws.ebs.Volume("bad-volume-unencrypted", { availabilityZone: "us-east-1a", size: 10 });
 new aws.ebs.Volume("bad-volume-default-key", { availabilityZone: "us-east-1a", size: 10, encrypted: true });
@@ -67,6 +71,8 @@ new aws.ebs.Volume("bad-volume-default-key", { availabilityZone: "us-east-1a", s
       unknown: ["unk-lt"],
       notApplicable: ["from-template"],
     },
+    { rule: "ec2-instance-in-explicit-subnet", pass: ["ok-instance", "from-template"], fail: ["bad-instance"] },
+    { rule: "autoscaling-group-elb-health-check", pass: ["ok-asg"], fail: ["bad-asg"], notApplicable: ["standalone-asg"] },
     { rule: "ebs-volume-encrypted-with-cmk", pass: ["ok-volume"], fail: ["bad-volume-unencrypted", "bad-volume-default-key"] },
   ],
 } satisfies ServiceCases;

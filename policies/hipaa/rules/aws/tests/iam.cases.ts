@@ -30,8 +30,14 @@ new aws.iam.UserPoliciesExclusive("ok-no-inline", { userName: user.name, policyN
 new aws.iam.UserPoliciesExclusive("bad-inline-list", { userName: user.name, policyNames: ["legacy"] });
 new aws.iam.UserPolicyAttachmentsExclusive("ok-no-attachments", { userName: user.name, policyArns: [] });
 new aws.iam.PolicyAttachment("ok-group-attachment", { groups: ["auditors"], policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" });
+new aws.iam.AccountPasswordPolicy("ok-password-policy", {
+  minimumPasswordLength: 14, passwordReusePrevention: 24, maxPasswordAge: 90,
+  requireLowercaseCharacters: true, requireUppercaseCharacters: true, requireNumbers: true, requireSymbols: true,
+});
+new aws.iam.AccountPasswordPolicy("bad-password-policy", { minimumPasswordLength: 8, requireSymbols: true });
 `,
   cases: [
+    { rule: "iam-account-password-policy-strong", pass: ["ok-password-policy"], fail: ["bad-password-policy"] },
     {
       rule: "iam-policy-no-admin-access",
       pass: ["ok-policy", "ok-deny-all", "ok-role", "ok-role-policy", "ok-attachment", "bad-user-attachment", "bad-service-policy"],

@@ -37,8 +37,11 @@ new aws.rds.ClusterInstance("ok-writer", member);
 new aws.rds.ClusterInstance("ok-reader", member);
 const badCluster = new aws.rds.Cluster("bad-cluster", { engine: "aurora-mysql", dbClusterParameterGroupName: "mysql-params", masterUsername: "app", manageMasterUserPassword: true });
 new aws.rds.ClusterInstance("bad-member", { clusterIdentifier: badCluster.id, instanceClass: "db.r6g.large", engine: "aurora-mysql", publiclyAccessible: true, autoMinorVersionUpgrade: false, performanceInsightsEnabled: true });
+new aws.rds.Snapshot("ok-snapshot", { dbInstanceIdentifier: "ok-instance", dbSnapshotIdentifier: "ok", sharedAccounts: ["111122223333"] });
+new aws.rds.ClusterSnapshot("bad-cluster-snapshot", { dbClusterIdentifier: "ok-cluster", dbClusterSnapshotIdentifier: "bad", sharedAccounts: ["all"] });
 `,
   cases: [
+    { rule: "rds-snapshot-not-public", pass: ["ok-snapshot"], fail: ["bad-cluster-snapshot"] },
     {
       rule: "rds-storage-encrypted-with-cmk",
       pass: ["ok-instance", "replica-instance", "oracle-instance", "ok-cluster"],

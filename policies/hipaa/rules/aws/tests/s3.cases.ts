@@ -28,6 +28,7 @@ function protect(name: string, bucket: aws.s3.Bucket, bucketName: string) {
   new aws.s3.BucketPublicAccessBlock(\`\${name}-pab\`, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
   new aws.s3.BucketObjectLockConfiguration(\`\${name}-lock\`, { bucket: bucket.id, rule: { defaultRetention: { mode: "GOVERNANCE", days: 365 } } });
   new aws.s3.BucketPolicy(\`\${name}-policy\`, { bucket: bucket.id, policy: tlsPolicy(bucketName) });
+  new aws.s3.BucketLifecycleConfiguration(\`\${name}-lifecycle\`, { bucket: bucket.id, rules: [{ id: "noncurrent", status: "Enabled", filter: {}, noncurrentVersionTransitions: [{ noncurrentDays: 30, storageClass: "GLACIER_IR" }] }] });
   new aws.s3.BucketOwnershipControls(\`\${name}-ownership\`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } });
 }
 
@@ -97,6 +98,7 @@ new aws.s3.BucketPolicy("unk-policy", { bucket: unknownPolicy.id, policy: unknow
       fail: ["bad-bare", "bad-phi", "bad-aws-managed-key"],
       unknown: ["unk-policy"],
     },
+    { rule: "s3-bucket-versioned-has-lifecycle", pass: ["ok-phi", "replica", "bad-phi", "bad-bare"], fail: ["log-bucket"] },
     {
       rule: "s3-bucket-acls-disabled",
       pass: ["ok-phi", "replica", "log-bucket"],

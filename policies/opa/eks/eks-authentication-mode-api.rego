@@ -1,0 +1,22 @@
+package phiguard
+
+import rego.v1
+
+deny_eks_authentication_mode_api contains msg if some msg in analyzer_messages("eks-authentication-mode-api")
+
+eks_authentication_mode_api(r) := array.concat(unk(mode), _eks_auth_mode_report(mode)) if {
+	mode := rd(r.props, props_at(r), ["accessConfig", "authenticationMode"])
+}
+
+_eks_auth_mode_report(mode) := [] if {
+	mode.k == "unk"
+} else := [] if {
+	is_val(mode, "API")
+} else := [] if {
+	is_val(mode, "API_AND_CONFIG_MAP")
+	config("eks-authentication-mode-api", "allowApiAndConfigMap", false) == true
+} else := [{"m": "accessConfig.authenticationMode is not set: EKS defaults to CONFIG_MAP (the aws-auth ConfigMap)."}] if {
+	mode.k == "none"
+} else := array.concat(text.evs, [{"m": concat("", ["accessConfig.authenticationMode is ", text.t, "; expected \"API\"."])}]) if {
+	text := json_text(mode)
+}

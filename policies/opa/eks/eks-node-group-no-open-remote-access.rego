@@ -1,0 +1,18 @@
+package phiguard
+
+import rego.v1
+
+deny_eks_node_group_no_open_remote_access contains msg if some msg in analyzer_messages("eks-node-group-no-open-remote-access")
+
+eks_node_group_no_open_remote_access(r) := array.concat(unk(remote), _eks_remote_access(remote)) if {
+	remote := rd(r.props, props_at(r), ["remoteAccess"])
+}
+
+_eks_remote_access(remote) := array.concat(unk(groups), [{"m": "remoteAccess gives an ec2SshKey without sourceSecurityGroupIds: SSH (port 22) is open to 0.0.0.0/0."} |
+	groups.k != "unk"
+	_empty_array_flag(groups)
+]) if {
+	remote.k == "val"
+	has_value(remote.v, "ec2SshKey")
+	groups := rd_key(remote, "sourceSecurityGroupIds")
+} else := []

@@ -1,0 +1,24 @@
+package phiguard
+
+import rego.v1
+
+deny_k8s_rbac_limit_secret_access contains msg if some msg in analyzer_messages("k8s-rbac-limit-secret-access")
+
+k8s_rbac_limit_secret_access(r) := array.concat(rules.evs, [{"m": concat("", [type_kind(r.type), " rules[", format_int(rule.index, 10), "] grants ", concat(", ", verbs), " on every Secret."])} |
+	some rule in rules.rules
+	_core_group(rule)
+	_all_secrets(rule)
+	verbs := [v | some v in rule.verbs; v in {"get", "list", "watch", "*"}]
+	count(verbs) > 0
+	count(rule.resourceNames) == 0
+]) if {
+	rules := rules_of(r)
+}
+
+_core_group(rule) if "" in rule.apiGroups
+
+_core_group(rule) if "*" in rule.apiGroups
+
+_all_secrets(rule) if "secrets" in rule.resources
+
+_all_secrets(rule) if "*" in rule.resources

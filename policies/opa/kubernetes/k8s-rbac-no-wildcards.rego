@@ -1,0 +1,13 @@
+package phiguard
+
+import rego.v1
+
+deny_k8s_rbac_no_wildcards contains msg if some msg in analyzer_messages("k8s-rbac-no-wildcards")
+
+k8s_rbac_no_wildcards(r) := array.concat(rules.evs, [{"m": concat("", [type_kind(r.type), " rules[", format_int(rule.index, 10), "] uses \"*\" in ", concat(", ", fields), "."])} |
+	some rule in rules.rules
+	fields := [f | some f in ["verbs", "resources", "apiGroups"]; "*" in rule[f]]
+	count(fields) > 0
+]) if {
+	rules := rules_of(r)
+}

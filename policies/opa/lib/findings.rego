@@ -1,0 +1,89 @@
+# The pack's entrypoints.
+#
+# For phiguard (compiled to WebAssembly, see scripts/build-rego.sh):
+#   phiguard/findings  input: a whole Plan; output: every finding of every rule,
+#                      [{"ruleId", "urn", "level", "kind", "message"}]
+#   phiguard/rules     the catalog: {ruleId: {"rego", "level", "scope"}} and the interface version
+# Configuration: data.config[<rego rule name>][<key>], as the OPA analyzer provides it.
+#
+# For Pulumi's OPA analyzer (`runtime: opa`, PulumiPolicy.yaml in this folder): one deny_/warn_
+# rule per resource rule and one stack_deny_/stack_warn_ rule per stack rule, named after the rule
+# ID; their messages are those of the phiguard findings (a stack rule's start with the URN of the
+# resource at fault, since the analyzer reports stack diagnostics on the stack). Values unknown at
+# preview are reported by warn_phiguard_unverifiable / stack_warn_phiguard_unverifiable.
+package phiguard
+
+import rego.v1
+
+# Bumped when the shape of the entrypoints' input or output changes.
+interface_version := 1
+
+rules := {"interface": interface_version, "rules": {id: {"rego": c.rego, "level": c.level, "scope": c.scope, "types": sort(c.types)} | some id, c in catalog}}
+
+findings := array.concat(
+	[f |
+		some r in stack_resources
+		some id in object.get(_resource_rules_by_type, r.type, set())
+		some e in outcome(resource_rule_events(id, r))
+		f := _finding(id, r.urn, e)
+	],
+	[f |
+		some id, c in catalog
+		c.scope == "stack"
+		some e in stack_rule_events(id)
+		f := _finding(id, _event_urn(e), e)
+	],
+)
+
+_event_urn(e) := e.urn if {
+	e.m
+} else := e.o
+
+_resource_rules_by_type := {type: {id | some id, c in catalog; c.scope == "resource"; type in c.types} |
+	some c in catalog
+	some type in c.types
+}
+
+_finding(id, urn, e) := {"ruleId": id, "urn": urn, "level": catalog[id].level, "kind": "violation", "message": e.m} if {
+	e.m
+} else := {"ruleId": id, "urn": urn, "level": "advisory", "kind": "unverifiable", "message": unverifiable_message(e)}
+
+unverifiable_message(e) := concat("", ["cannot be verified before deploy: ", e.u, " (secret value is not available offline)"]) if {
+	e.s
+} else := concat("", ["cannot be verified before deploy: ", e.u])
+
+# A rule's configuration value: data.config[<rego rule name>][key], else the rule's default.
+config(id, key, _) := data.config[catalog[id].rego][key]
+
+config(id, key, dflt) := dflt if not _has_config(id, key)
+
+_has_config(id, key) if _ = data.config[catalog[id].rego][key]
+
+# --- Pulumi's OPA analyzer -------------------------------------------------------------------
+
+# The violation messages of a resource rule on the analyzer's resource (input).
+analyzer_messages(id) := [e.m | some e in outcome(resource_rule_events(id, _analyzer_resource)); e.m] if {
+	_analyzer_resource.type in catalog[id].types
+} else := []
+
+_analyzer_resource := view(input)
+
+# The violation messages of a stack rule, each prefixed with the resource at fault.
+analyzer_stack_messages(id) := [concat("", [e.urn, ": ", e.m]) | some e in stack_rule_events(id); e.m]
+
+warn_phiguard_unverifiable contains msg if {
+	some id, c in catalog
+	c.scope == "resource"
+	_analyzer_resource.type in c.types
+	some e in outcome(resource_rule_events(id, _analyzer_resource))
+	e.u
+	msg := concat("", [id, ": ", unverifiable_message(e)])
+}
+
+stack_warn_phiguard_unverifiable contains msg if {
+	some id, c in catalog
+	c.scope == "stack"
+	some e in stack_rule_events(id)
+	e.u
+	msg := concat("", [e.o, ": ", id, ": ", unverifiable_message(e)])
+}
