@@ -9,7 +9,8 @@ import { planProgram } from "./planner";
 import { loadPlanFile, type PlanFileFormat } from "./loaders";
 import { detectPlanFormat } from "./loaders/detect";
 import { loadPhiguardConfig, type PhiguardConfig } from "./config/phiguard-config";
-import { evaluatePlan, type EvaluationResult, type Finding, type PhiguardPolicy } from "../policies/engine";
+import { evaluatePlan, type EvaluationResult, type PhiguardPolicy } from "../policies/engine";
+import { applyWaivers, blockingFindings, WAIVER_RULE_IDS, type ReportedFinding } from "../policies/engine/waivers";
 import { hipaaPolicies, PACK_NAME, PACK_VERSION } from "../policies/hipaa";
 
 export interface CheckOptions {
@@ -26,6 +27,8 @@ export interface CheckOptions {
   readonly timeoutSeconds?: number;
   /** @default the phiguard HIPAA pack */
   readonly policies?: readonly PhiguardPolicy[];
+  /** The day waivers are judged against. @default today (UTC) */
+  readonly today?: Date | string;
   /** Called as work progresses (for progress output). */
   readonly onProgress?: (step: string) => void;
 }
@@ -34,7 +37,8 @@ export interface CheckResult {
   readonly plan: Plan;
   readonly policies: readonly PhiguardPolicy[];
   readonly evaluation: EvaluationResult;
-  readonly findings: readonly Finding[];
+  /** The engine's findings after waivers: waived ones stay, marked; waiver problems are added. */
+  readonly findings: readonly ReportedFinding[];
   readonly config: PhiguardConfig;
   readonly configFile?: string;
   /** false when any mandatory violation remains. */
@@ -69,7 +73,8 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
     ...(config.enforcement ? { enforcement: config.enforcement } : {}),
     ...(config.policyConfig ? { policyConfig: config.policyConfig } : {}),
   });
-  const findings = evaluation.findings;
+  const knownRuleIds = [...policies.map((p) => p.name), ...WAIVER_RULE_IDS];
+  const findings = applyWaivers(evaluation.findings, config.waivers ?? [], knownRuleIds, options.today ?? new Date());
   return {
     plan,
     policies,
@@ -77,11 +82,11 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
     findings,
     config,
     ...(file ? { configFile: file } : {}),
-    passed: !findings.some(isBlocking),
+    passed: blockingFindings(findings).length === 0,
   };
 }
 
-/** A finding that fails the gate: a mandatory violation (unverifiable values are advisory). */
-export function isBlocking(finding: Finding): boolean {
-  return finding.level === "mandatory";
+/** A finding that fails the gate: mandatory and not waived (unverifiable values are advisory). */
+export function isBlocking(finding: ReportedFinding): boolean {
+  return finding.level === "mandatory" && finding.waiver === undefined;
 }

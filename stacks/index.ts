@@ -6,24 +6,12 @@
  *   pulumi up -s imaging-archive
  *   npx phiguard check --stack imaging-archive            # the same program, planned offline
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { readConfig, setting } from "./shared/config";
-import { analyticsLake } from "./analytics-lake";
-import { imagingArchive } from "./imaging-archive";
-import { remoteMonitoring } from "./remote-monitoring";
-
-/** The reference workloads, by the value of `phiguard:workload`. */
-export const WORKLOADS = {
-  "imaging-archive": imagingArchive,
-  "remote-monitoring": remoteMonitoring,
-  "analytics-lake": analyticsLake,
-} as const satisfies Record<string, () => Record<string, pulumi.Input<unknown>>>;
-
-export type Workload = keyof typeof WORKLOADS;
-const NAMES = Object.keys(WORKLOADS) as [Workload, ...Workload[]];
+import { WORKLOAD_NAMES, WORKLOADS } from "./workloads";
 
 export = async (): Promise<Record<string, pulumi.Input<unknown>>> => {
-  const { workload } = readConfig({ workload: setting(z.enum(NAMES), `one of ${NAMES.join(", ")}`) });
+  const { workload } = readConfig({ workload: setting(z.enum(WORKLOAD_NAMES), `one of ${WORKLOAD_NAMES.join(", ")}`) });
   return WORKLOADS[workload]();
 };

@@ -13,7 +13,12 @@
  * policyConfig:               # per-rule settings, as `pulumi preview --policy-pack-config` takes them
  *   kubernetes-image-from-allowed-registry: { registries: ["123456789012.dkr.ecr.us-east-1.amazonaws.com"] }
  * stackTags: { owner: platform }
- * waivers: []                 # see README, "Waivers"
+ * waivers:                    # accepted risks; expired, reasonless or unmatched ones are findings
+ *   - rule: s3-bucket-replication-enabled
+ *     resource: "scratch-*"      # URN, resource name, or glob over either
+ *     reason: Scratch data is regenerated nightly from the archive; no copy is needed.
+ *     approver: security-officer@example.org
+ *     expires: 2027-03-31
  * ```
  */
 import * as fs from "node:fs";
@@ -21,6 +26,7 @@ import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { PhiguardError, messageOf } from "../errors";
+import { waiverSchema } from "../../policies/engine/waivers";
 
 const enforcementLevel = z.enum(["advisory", "mandatory", "disabled"]);
 
@@ -33,7 +39,7 @@ export const phiguardConfigSchema = z
     enforcement: z.record(z.string(), enforcementLevel).optional(),
     policyConfig: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
     stackTags: z.record(z.string(), z.string()).optional(),
-    waivers: z.array(z.unknown()).optional(),
+    waivers: waiverSchema.optional(),
   })
   .strict();
 

@@ -170,12 +170,20 @@ export async function runDeploy(options: DeployOptions, deps: DeployDeps = defau
   return { exitCode: 0, stackName, ...(check ? { check } : {}), operationOptions };
 }
 
-/** The first meaningful line of an Automation API error (its message embeds the CLI's whole output). */
+/**
+ * What went wrong, on one line. An Automation API `CommandError` carries the CLI's result (its
+ * message is the whole stdout and stderr): its first `error:` line on stderr, and the exit code.
+ */
 function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  const line = text
-    .split("\n")
-    .map((l) => l.trim())
-    .find((l) => l !== "" && !/^(code|stdout|stderr|err\?):?\s*$/i.test(l) && !/^command:/i.test(l));
-  return oneLine(line ?? messageOf(error));
+  const result = (error as { commandResult?: { code?: number; stderr?: string } } | undefined)?.commandResult;
+  let text = result?.stderr;
+  if (text === undefined) {
+    const message = error instanceof Error ? error.message : String(error);
+    const m = /^code: .*\n\s*stdout:[\s\S]*?\n\s*stderr:([\s\S]*?)(\n\s*err\?:|$)/.exec(message);
+    text = m ? m[1]! : message;
+  }
+  const lines = text.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  const line = lines.find((l) => /^error:/i.test(l)) ?? lines[0] ?? messageOf(error);
+  const code = result?.code ?? /^code: (-?\d+)/.exec(error instanceof Error ? error.message : "")?.[1];
+  return oneLine(code !== undefined ? `${line} (exit code ${code})` : line);
 }

@@ -87,7 +87,7 @@ describe("SecureCluster", () => {
     expect(props(logs)).toMatchObject({ name: `/aws/eks/${CLUSTER_NAME}/cluster`, retentionInDays: 365, region: "us-east-1" });
     expect(deps(logs, "kmsKeyId")).toEqual(urns("eks-key-key-us-east-1"));
     expect(cluster.dependencies).toEqual(
-      expect.arrayContaining(urns("eks-control-plane-logs", "eks-cluster-role-AmazonEKSClusterPolicy", "eks-cluster-role-kms")),
+      expect.arrayContaining(urns("eks-control-plane-logs", "eks-cluster-role-AmazonEKSClusterPolicy", "eks-cluster-role-kms", "eks-key-alias-us-east-1")),
     );
   });
 

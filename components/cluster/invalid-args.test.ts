@@ -8,24 +8,24 @@ import { planTestProgram } from "../../test/support/plan";
 import { ADMIN_ARN, CONFIG, DIGEST_IMAGE } from "./test-programs";
 
 const PROGRAM = `
-import * as pulumi from "@pulumi/pulumi";
+import * as k8sSdk from "@pulumi/kubernetes";
 import { MultiRegionNetwork, SecureCluster, WorkloadBaseline, SecureWorkload } from "../../components";
 
-const net = new MultiRegionNetwork("net", { regions: ["us-east-1"], supernet: "10.0.0.0/12" });
-const isolatedOnly = new MultiRegionNetwork("iso", { regions: ["us-east-1"], supernet: "10.16.0.0/12", tiers: ["isolated"] });
-const cluster = new SecureCluster("eks", { network: net, administrators: ["${ADMIN_ARN}"] });
-const baseline = new WorkloadBaseline("apps", { namespaces: { ehr: {} } }, { provider: cluster.provider });
+// Only what the cases need: a network without a private tier, literal subnets, a bare provider.
+const isolatedOnly = new MultiRegionNetwork("iso", { regions: ["us-east-1"], supernet: "10.16.0.0/12", tiers: ["isolated"], azCount: 2, interfaceEndpoints: [], gatewayEndpoints: [] });
+const vpc = { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"] };
+const k8s = { provider: new k8sSdk.Provider("k8s", { kubeconfig: "{}" }) };
+const baseline = new WorkloadBaseline("apps", { namespaces: { ehr: {} } }, k8s);
 const resources = { requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } };
-const k8s = { provider: cluster.provider };
 
 const cases: Record<string, () => unknown> = {
   noPrivateTier: () => new SecureCluster("c1", { network: isolatedOnly, administrators: ["${ADMIN_ARN}"] }),
   noPrivateSubnets: () => new SecureCluster("c2", { vpcId: "vpc-0123456789abcdef0", privateSubnetIds: [], administrators: ["${ADMIN_ARN}"] }),
-  openPublicEndpoint: () => new SecureCluster("c3", { network: net, publicAccessCidrs: ["0.0.0.0/0"], administrators: ["${ADMIN_ARN}"] }),
-  emptyPublicCidrs: () => new SecureCluster("c4", { network: net, publicAccessCidrs: [], administrators: ["${ADMIN_ARN}"] }),
-  noAdministrators: () => new SecureCluster("c5", { network: net, administrators: [] }),
-  shortRetention: () => new SecureCluster("c6", { network: net, administrators: ["${ADMIN_ARN}"], logRetentionInDays: 90 }),
-  al2Nodes: () => new SecureCluster("c7", { network: net, administrators: ["${ADMIN_ARN}"], nodeGroups: { old: { amiType: "AL2_x86_64" } } }),
+  openPublicEndpoint: () => new SecureCluster("c3", { ...vpc, publicAccessCidrs: ["0.0.0.0/0"], administrators: ["${ADMIN_ARN}"] }),
+  emptyPublicCidrs: () => new SecureCluster("c4", { ...vpc, publicAccessCidrs: [], administrators: ["${ADMIN_ARN}"] }),
+  noAdministrators: () => new SecureCluster("c5", { ...vpc, administrators: [] }),
+  shortRetention: () => new SecureCluster("c6", { ...vpc, administrators: ["${ADMIN_ARN}"], logRetentionInDays: 90 }),
+  al2Nodes: () => new SecureCluster("c7", { ...vpc, administrators: ["${ADMIN_ARN}"], nodeGroups: { old: { amiType: "AL2_x86_64" } } }),
   noLimits: () => new SecureWorkload("w1", { namespace: "ehr", baseline, image: "${DIGEST_IMAGE}", resources: { requests: resources.requests } as any }, k8s),
   limitsBelowRequests: () => new SecureWorkload("w2", { namespace: "ehr", image: "${DIGEST_IMAGE}", resources: { requests: resources.limits, limits: resources.requests } }, k8s),
   unpinnedImage: () => new SecureWorkload("w3", { namespace: "ehr", image: "nginx:1.27", resources }, k8s),

@@ -433,7 +433,8 @@ export class SecureCluster extends pulumi.ComponentResource {
     const aliasName = this.key.aliasName;
     // IAM statements on the cluster key, known at preview: every key of the account and region,
     // narrowed to the one behind the key's alias (`kms:ResourceAliases`), since the key ARN is only
-    // known after deploy.
+    // known after deploy. The cluster waits for the alias, so the condition holds when EKS first
+    // uses the key.
     const keyPolicy = (statements: readonly Record<string, unknown>[]): pulumi.Output<string> =>
       accountId.apply((account) =>
         JSON.stringify({
@@ -540,7 +541,7 @@ export class SecureCluster extends pulumi.ComponentResource {
         kubernetesNetworkConfig: { ipFamily: "ipv4" },
         tags,
       },
-      { parent: this, dependsOn: [this.logGroup, ...clusterRoleAttachments, clusterRoleKms] },
+      { parent: this, dependsOn: [this.logGroup, ...clusterRoleAttachments, clusterRoleKms, this.key.aliases[region]!] },
     );
     const cluster = this.cluster;
     this.endpoint = cluster.endpoint;

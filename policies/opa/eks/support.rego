@@ -30,12 +30,13 @@ refers_to_cluster(r, property, cluster) := {"evs": [], "v": true} if {
 	depends_through(r, property, cluster)
 } else := {"evs": [], "v": false} if {
 	not is_literal(r, property)
-} else := {"evs": name.evs, "v": false} if {
-	name := literal_cluster_name(cluster)
+} else := _refers_to_cluster_name(r, property, literal_cluster_name(cluster))
+
+_refers_to_cluster_name(r, property, name) := {"evs": name.evs, "v": false} if {
 	count(name.evs) > 0
 } else := {"evs": [], "v": false} if {
-	literal_cluster_name(cluster).v == ""
-} else := {"evs": unk(value), "v": is_val_flag(value, literal_cluster_name(cluster).v)} if {
+	name.v == ""
+} else := {"evs": unk(value), "v": is_val_flag(value, name.v)} if {
 	value := rd(r.props, props_at(r), [property])
 }
 

@@ -15,14 +15,14 @@ k8s_namespace_default_deny_network_policy := units_outcome(array.concat(
 	[[e | some e in _np_violations]],
 ))
 
-_np_steps := [_np_step_of(r) |
-	some r in stack_resources
-	_np_relevant(r)
+_np_steps := [_np_step_of(view(x)) |
+	some x in input.resources
+	_np_relevant(input_type(x))
 ]
 
-_np_relevant(r) if r.type == network_policy_type
+_np_relevant(type) if type == network_policy_type
 
-_np_relevant(r) if r.type in workload_types
+_np_relevant(type) if type in workload_types
 
 _np_step_of(r) := {"policy": true, "key": key, "dirs": dirs, "evs": array.concat(key.evs, dirs.evs)} if {
 	r.type == network_policy_type

@@ -46,6 +46,12 @@ catalog := {
 	"k8s-workload-not-in-default-namespace": _rule("deny_k8s_workload_not_in_default_namespace", k8s_workload_not_in_default_namespace_types),
 }
 
+# The types the stack rules look up with resources_of_type (indexed once per evaluation).
+stack_rule_types := {
+	eks_cluster_type, eks_node_group_type, eks_addon_type, launch_template_type, log_group_type,
+	"aws:ec2/routeTableAssociation:RouteTableAssociation", "aws:ec2/route:Route",
+}
+
 # The level and scope follow from the analyzer rule's name, as the analyzer derives them.
 _rule(rego, types) := {"rego": rego, "level": _level(rego), "scope": _scope(rego), "types": types}
 

@@ -22,8 +22,10 @@ rules := {"interface": interface_version, "rules": {id: {"rego": c.rego, "level"
 
 findings := array.concat(
 	[f |
-		some r in stack_resources
-		some id in object.get(_resource_rules_by_type, r.type, set())
+		some x in input.resources
+		ids := _resource_rules_by_type[input_type(x)]
+		r := view(x)
+		some id in ids
 		some e in outcome(resource_rule_events(id, r))
 		f := _finding(id, r.urn, e)
 	],
@@ -39,10 +41,9 @@ _event_urn(e) := e.urn if {
 	e.m
 } else := e.o
 
-_resource_rules_by_type := {type: {id | some id, c in catalog; c.scope == "resource"; type in c.types} |
-	some c in catalog
-	some type in c.types
-}
+_resource_rules_by_type := {type: {id | some id, c in catalog; c.scope == "resource"; type in c.types} | some type in _resource_rule_types}
+
+_resource_rule_types := {type | some c in catalog; c.scope == "resource"; some type in c.types}
 
 _finding(id, urn, e) := {"ruleId": id, "urn": urn, "level": catalog[id].level, "kind": "violation", "message": e.m} if {
 	e.m

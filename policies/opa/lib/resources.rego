@@ -82,27 +82,48 @@ _analyzer_provider(x) := {
 	p.urn != ""
 } else := null
 
-# Every resource of the input (a Plan, or the analyzer's stack input), in order.
+# Every resource of the input (a Plan, or the analyzer's stack input), in order, as views.
 stack_resources := [view(x) | some x in input.resources]
 
-stack_by_urn := {r.urn: r | some r in stack_resources}
+# The type of an input resource (Plan or analyzer shape), without building its view.
+input_type(x) := x.__type if {
+	_ = x.__type
+} else := x.type
 
-resources_of_type(type) := [r | some r in stack_resources; r.type == type]
+input_urn(x) := x.__urn if {
+	_ = x.__urn
+} else := x.urn
+
+_input_by_urn := {input_urn(x): x | some x in input.resources}
+
+# The views of the resources of one type, in order (indexed once for the types stack rules join).
+resources_of_type(type) := _stack_rule_resources[type] if {
+	type in stack_rule_types
+} else := [view(x) | some x in input.resources; input_type(x) == type]
+
+_stack_rule_resources := {type: [view(x) | some x in input.resources; input_type(x) == type] | some type in stack_rule_types}
 
 # `propertyDependencies[property]`, as resources of the input (URNs it does not hold are dropped).
-property_sources(r, property) := [stack_by_urn[u] | some u in object.get(r.pdeps, property, []); _ = stack_by_urn[u]]
+property_sources(r, property) := [view(_input_by_urn[u]) | some u in object.get(r.pdeps, property, []); _ = _input_by_urn[u]]
 
 # `sourcesOf(resource, property, type)`.
 sources_of(r, property, type) := [s | some s in property_sources(r, property); s.type == type]
 
 # `dependsThrough(resource, property, source)`.
 depends_through(r, property, source) if {
-	some s in property_sources(r, property)
-	s.urn == source.urn
+	some u in object.get(r.pdeps, property, [])
+	u == source.urn
 }
 
 # `isLiteral(resource, property)`: no resource of the input went into the property.
-is_literal(r, property) if count(property_sources(r, property)) == 0
+is_literal(r, property) if {
+	not _has_property_source(r, property)
+}
+
+_has_property_source(r, property) if {
+	some u in object.get(r.pdeps, property, [])
+	_ = _input_by_urn[u]
+}
 
 # Where a resource's own props and its provider's props are read from.
 props_at(r) := at(r.urn, "props")

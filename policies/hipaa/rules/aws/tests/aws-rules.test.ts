@@ -1,0 +1,17 @@
+/** Every AWS rule, service by service (one planned program each), in one test file to share module loading. */
+import { backup, backupByTag, backupUnknownSelection } from "./backup.cases";
+import data from "./data.cases";
+import ec2 from "./ec2.cases";
+import elb from "./elb.cases";
+import iam from "./iam.cases";
+import kms from "./kms.cases";
+import lambda from "./lambda.cases";
+import { logging, trailsWithoutDataEvents, trailsWithUnknownSelectors } from "./logging.cases";
+import network from "./network.cases";
+import rds from "./rds.cases";
+import s3 from "./s3.cases";
+import { describeService } from "./support";
+
+for (const service of [kms, network, ec2, s3, rds, data, logging, trailsWithoutDataEvents, trailsWithUnknownSelectors, backup, backupByTag, backupUnknownSelection, iam, elb, lambda]) {
+  describeService(service);
+}

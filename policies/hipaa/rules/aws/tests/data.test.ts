@@ -1,4 +1,0 @@
-import cases from "./data.cases";
-import { describeService } from "./support";
-
-describeService(cases);

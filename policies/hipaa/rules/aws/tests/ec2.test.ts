@@ -1,4 +1,0 @@
-import cases from "./ec2.cases";
-import { describeService } from "./support";
-
-describeService(cases);

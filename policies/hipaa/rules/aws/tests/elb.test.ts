@@ -1,4 +1,0 @@
-import cases from "./elb.cases";
-import { describeService } from "./support";
-
-describeService(cases);

@@ -1,4 +1,0 @@
-import cases from "./iam.cases";
-import { describeService } from "./support";
-
-describeService(cases);

@@ -1,4 +1,0 @@
-import cases from "./kms.cases";
-import { describeService } from "./support";
-
-describeService(cases);

@@ -1,4 +1,0 @@
-import cases from "./lambda.cases";
-import { describeService } from "./support";
-
-describeService(cases);

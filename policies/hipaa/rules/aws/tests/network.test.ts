@@ -1,4 +1,0 @@
-import cases from "./network.cases";
-import { describeService } from "./support";
-
-describeService(cases);

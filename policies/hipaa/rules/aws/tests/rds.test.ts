@@ -1,4 +1,0 @@
-import cases from "./rds.cases";
-import { describeService } from "./support";
-
-describeService(cases);

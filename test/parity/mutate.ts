@@ -1,0 +1,186 @@
+/**
+ * Mutations of planned resources for the parity suite: fast-check picks resources of the types the
+ * Rego rules read, a place in their props, and what to do there (flip a boolean, drop a key,
+ * replace a value by an unknown or secret marker, by null, or by a value rules care about, drop or
+ * repeat an array element, forget a property dependency). Both engines must still agree.
+ */
+import fc from "fast-check";
+import { SECRET, UNKNOWN, type Plan, type PlannedResource, type PlanValue, type Props } from "../../cli/plan";
+
+export type MutationOp =
+  | "flip"
+  | "drop"
+  | "unknown"
+  | "secret"
+  | "null"
+  | "replace"
+  | "drop-element"
+  | "repeat-element"
+  | "forget-dependency";
+
+export interface Mutation {
+  /** Index into the plan's candidate resources (modulo their number). */
+  readonly resource: number;
+  /** Index into the resource's props paths (modulo their number). */
+  readonly path: number;
+  readonly op: MutationOp;
+  /** Index into REPLACEMENTS (modulo), for "replace". */
+  readonly value: number;
+}
+
+/** Values the rules compare against: booleans, names, wildcards, CIDRs, versions, JSON. */
+export const REPLACEMENTS: readonly PlanValue[] = [
+  true,
+  false,
+  0,
+  1,
+  2,
+  365,
+  "",
+  "default",
+  "*",
+  "ALL",
+  "latest",
+  "restricted",
+  "baseline",
+  "internal",
+  "LoadBalancer",
+  "HTTP",
+  "RuntimeDefault",
+  "Unconfined",
+  "API",
+  "CONFIG_MAP",
+  "API_AND_CONFIG_MAP",
+  "vpc-cni",
+  "secrets",
+  "0.0.0.0/0",
+  "10.0.0.0/8",
+  "::/0",
+  "igw-0123456789abcdef0",
+  "1.24",
+  "1.31",
+  "required",
+  "optional",
+  "disabled",
+  "true",
+  '{"enableNetworkPolicy":"true"}',
+  "{not json",
+  "nginx:1.25",
+  "app@sha256:" + "b".repeat(64),
+  [],
+  ["*"],
+  {},
+  { nested: UNKNOWN },
+];
+
+export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
+  resource: fc.nat(),
+  path: fc.nat(),
+  op: fc.constantFrom<MutationOp>(
+    "flip",
+    "drop",
+    "unknown",
+    "unknown",
+    "secret",
+    "null",
+    "replace",
+    "replace",
+    "drop-element",
+    "repeat-element",
+    "forget-dependency",
+  ),
+  value: fc.nat(),
+});
+
+type Path = readonly (string | number)[];
+
+/** Every place in a value: object keys and array indexes, depth first (the root excluded). */
+export function pathsOf(value: PlanValue, prefix: Path = []): Path[] {
+  if (value === null || typeof value !== "object") return [];
+  const out: Path[] = [];
+  if (Array.isArray(value)) {
+    value.forEach((v: PlanValue, i: number) => out.push([...prefix, i], ...pathsOf(v, [...prefix, i])));
+  } else {
+    for (const [k, v] of Object.entries(value as Record<string, PlanValue>)) {
+      if (k === "@phiguard") continue;
+      out.push([...prefix, k], ...pathsOf(v, [...prefix, k]));
+    }
+  }
+  return out;
+}
+
+/** Applies mutations to copies of the resources they touch; the input plan is left as it was. */
+export function mutatePlan(plan: Plan, candidates: readonly number[], mutations: readonly Mutation[]): Plan {
+  if (candidates.length === 0) return plan;
+  const resources = [...plan.resources];
+  for (const m of mutations) {
+    const index = candidates[m.resource % candidates.length] as number;
+    resources[index] = mutateResource(resources[index] as PlannedResource, m);
+  }
+  return { ...plan, resources };
+}
+
+function mutateResource(resource: PlannedResource, m: Mutation): PlannedResource {
+  if (m.op === "forget-dependency") {
+    const keys = Object.keys(resource.propertyDependencies);
+    if (keys.length === 0) return resource;
+    const forgotten = keys[m.path % keys.length] as string;
+    const propertyDependencies = { ...resource.propertyDependencies };
+    delete propertyDependencies[forgotten];
+    return { ...resource, propertyDependencies };
+  }
+  const paths = pathsOf(resource.props);
+  if (paths.length === 0) return resource;
+  const path = paths[m.path % paths.length] as Path;
+  const props = structuredClone(resource.props) as Record<string, PlanValue>;
+  const parent = valueAt(props, path.slice(0, -1)) as Record<string | number, PlanValue> | PlanValue[];
+  const key = path[path.length - 1] as string | number;
+  const current = (parent as Record<string | number, PlanValue>)[key] as PlanValue;
+  switch (m.op) {
+    case "flip":
+      if (typeof current === "boolean") set(parent, key, !current);
+      else set(parent, key, current === undefined ? true : !truthy(current));
+      break;
+    case "drop":
+      if (Array.isArray(parent)) parent.splice(key as number, 1);
+      else delete (parent as Record<string, PlanValue>)[key];
+      break;
+    case "unknown":
+      set(parent, key, { ...UNKNOWN });
+      break;
+    case "secret":
+      set(parent, key, { ...SECRET });
+      break;
+    case "null":
+      set(parent, key, null);
+      break;
+    case "replace":
+      set(parent, key, structuredClone(REPLACEMENTS[m.value % REPLACEMENTS.length]) as PlanValue);
+      break;
+    case "drop-element":
+    case "repeat-element": {
+      // The nearest array on the path (the value itself or its parent).
+      const list = Array.isArray(current) ? current : Array.isArray(parent) ? parent : undefined;
+      if (!list || list.length === 0) break;
+      const i = m.value % list.length;
+      if (m.op === "drop-element") list.splice(i, 1);
+      else list.splice(i, 0, structuredClone(list[i]) as PlanValue);
+      break;
+    }
+  }
+  return { ...resource, props: props as Props };
+}
+
+function truthy(v: PlanValue): boolean {
+  return v !== null && v !== false && v !== 0 && v !== "";
+}
+
+function set(parent: Record<string | number, PlanValue> | PlanValue[], key: string | number, value: PlanValue): void {
+  (parent as Record<string | number, PlanValue>)[key] = value;
+}
+
+function valueAt(root: PlanValue, path: Path): PlanValue {
+  let current: PlanValue = root;
+  for (const key of path) current = (current as Record<string | number, PlanValue>)[key] as PlanValue;
+  return current;
+}

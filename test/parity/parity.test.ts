@@ -1,0 +1,148 @@
+/**
+ * Parity: the TypeScript rules and the Rego pack (the committed policies/opa/dist/phiguard.wasm,
+ * loaded through @open-policy-agent/opa-wasm; no OPA needed) must give identical findings (rule,
+ * resource, level, kind and message) for every rule the Rego pack implements, over one corpus: the
+ * rule tests' programs, the components' program, the same plans under rule configuration and
+ * enforcement overrides, and fast-check mutations of them.
+ *
+ * PARITY_RUNS (default 25) sets the mutated plans per program; PARITY_SEED a fixed seed, or
+ * "random" for a new one each run (the default seed keeps CI deterministic).
+ */
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { EnforcementLevel } from "@pulumi/policy";
+import type { Plan } from "../../cli/plan";
+import { evaluatePlan, type EvaluateOptions } from "../../policies/engine";
+import type { PhiguardPolicy } from "../../policies/engine/rule";
+import { compareEngines, describeDisagreement, evaluatePlanRego, loadRegoPack } from "../../policies/engine/rego";
+import { hipaaPolicies } from "../../policies/hipaa";
+import { componentPrograms, kubernetesPrograms, type CorpusProgram } from "./corpus";
+import { mutatePlan, mutationArb } from "./mutate";
+import { planTestProgram } from "../support/plan";
+
+const RUNS = Number(process.env.PARITY_RUNS ?? 25);
+const SEED = process.env.PARITY_SEED === "random" ? undefined : Number(process.env.PARITY_SEED ?? 20_251_122);
+
+/** Every Kubernetes and EKS rule is ported (their TypeScript sources are final). */
+const K8S_AND_EKS = hipaaPolicies.filter((p) => p.name.startsWith("k8s-") || p.name.startsWith("eks-")).map((p) => p.name);
+
+const PROGRAMS: CorpusProgram[] = [...kubernetesPrograms(), ...componentPrograms()];
+
+/** Types the stack rules join on besides their own: kept in every sub-plan of a mutation. */
+const JOINED_TYPES = new Set([
+  "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+  "kubernetes:core/v1:Namespace",
+  "pulumi:providers:kubernetes",
+  "aws:eks/cluster:Cluster",
+  "aws:eks/nodeGroup:NodeGroup",
+  "aws:eks/addon:Addon",
+  "aws:ec2/launchTemplate:LaunchTemplate",
+  "aws:cloudwatch/logGroup:LogGroup",
+  "aws:ec2/subnet:Subnet",
+  "aws:ec2/routeTable:RouteTable",
+  "aws:ec2/routeTableAssociation:RouteTableAssociation",
+  "aws:ec2/route:Route",
+  "aws:ec2/internetGateway:InternetGateway",
+]);
+
+let regoRuleIds: string[] = [];
+let tsRules: PhiguardPolicy[] = [];
+const plans = new Map<string, Plan>();
+
+beforeAll(async () => {
+  const pack = await loadRegoPack();
+  regoRuleIds = [...pack.rules.keys()].sort();
+  tsRules = hipaaPolicies.filter((p) => pack.rules.has(p.name));
+  for (const program of PROGRAMS) {
+    plans.set(program.name, await planTestProgram(program.source, program.config ? { config: program.config } : {}));
+  }
+}, 300_000);
+
+/** The findings only one engine reports, one line each. */
+async function disagreements(plan: Plan, options: EvaluateOptions = {}): Promise<string[]> {
+  const ts = await evaluatePlan(plan, tsRules, options);
+  const rego = await evaluatePlanRego(plan, options);
+  return compareEngines(ts.findings, rego.findings, rego.ruleIds).map(describeDisagreement);
+}
+
+describe("the Rego pack", () => {
+  it("implements every Kubernetes and EKS rule, with the TypeScript rule's ID, level, scope and types", () => {
+    // loadRegoPack/evaluatePlanRego reject a pack whose rules differ from their TypeScript twins.
+    expect(regoRuleIds.filter((id) => id.startsWith("k8s-") || id.startsWith("eks-"))).toEqual([...K8S_AND_EKS].sort());
+    expect(tsRules.map((p) => p.name).sort()).toEqual(regoRuleIds);
+  });
+
+  it.each(PROGRAMS.map((p) => p.name))("agrees with the TypeScript rules on the plan of the %s program", async (name) => {
+    const plan = plans.get(name) as Plan;
+    expect(await disagreements(plan)).toEqual([]);
+    // The corpus must exercise the rules: some findings of both kinds overall.
+    const rego = await evaluatePlanRego(plan);
+    expect(rego.findings.length).toBeGreaterThanOrEqual(name.startsWith("components") ? 0 : 1);
+  });
+
+  it("finds violations and unverifiable values in the corpus", async () => {
+    const kinds = new Set<string>();
+    for (const plan of plans.values()) for (const f of (await evaluatePlanRego(plan)).findings) kinds.add(`${f.kind}/${f.level}`);
+    expect([...kinds].sort()).toEqual(["unverifiable/advisory", "violation/advisory", "violation/mandatory"]);
+  });
+
+  const CONFIGS: { name: string; options: EvaluateOptions }[] = [
+    {
+      name: "rule configuration",
+      options: {
+        policyConfig: {
+          "k8s-image-pinned-by-digest": { allowedRegistries: ["*.dkr.ecr.*.amazonaws.com", "nginx/"] },
+          "k8s-resource-requests-and-limits": { requireCpuLimit: false },
+          "k8s-namespace-default-deny-network-policy": { requireEgress: false },
+          "k8s-load-balancer-service-tls-or-internal": { requireTlsForInternal: true },
+          "k8s-namespace-pod-security-restricted": { exemptNamespaces: ["legacy"] },
+          "eks-supported-kubernetes-version": { supportedVersions: ["1.28", "1.29"] },
+          "eks-endpoint-private-access": { allowRestrictedPublicAccess: false },
+          "eks-authentication-mode-api": { allowApiAndConfigMap: true },
+          "eks-cluster-log-group-encrypted-retained": { minimumRetentionDays: 400 },
+          "eks-node-group-hardened-launch-template": { maximumHopLimit: 2 },
+          "eks-core-addons-managed": { requiredAddons: ["vpc-cni", "aws-ebs-csi-driver"] },
+          "eks-control-plane-logging-all-types": { requiredLogTypes: ["audit"] },
+        },
+      },
+    },
+    {
+      name: "enforcement overrides",
+      options: {
+        enforcement: {
+          all: "mandatory",
+          "k8s-no-host-ports": "disabled",
+          "eks-core-addons-managed": "advisory",
+          "k8s-run-as-non-root": "remediate",
+        } as Record<string, EnforcementLevel>,
+      },
+    },
+  ];
+
+  it.each(CONFIGS)("agrees under $name", async ({ options }) => {
+    for (const [name, plan] of plans) expect(await disagreements(plan, options), name).toEqual([]);
+  });
+
+  it.each(PROGRAMS.map((p) => p.name))(
+    "agrees on mutated plans of the %s program",
+    async (name) => {
+      const plan = plans.get(name) as Plan;
+      const ruleTypes = new Set(tsRules.flatMap((p) => p.resourceTypes ?? []));
+      const candidates = plan.resources.flatMap((r, i) => (ruleTypes.has(r.type) || JOINED_TYPES.has(r.type) ? [i] : []));
+      await fc.assert(
+        fc.asyncProperty(fc.array(mutationArb, { minLength: 1, maxLength: 4 }), fc.boolean(), async (mutations, whole) => {
+          const mutated = mutatePlan(plan, candidates, mutations);
+          // A sub-plan (the mutated resources and every resource a stack rule joins on) is faster
+          // and isolates the mutation; every other run checks the whole plan.
+          const touched = new Set(mutations.map((m) => candidates[m.resource % candidates.length]));
+          const subPlan = whole
+            ? mutated
+            : { ...mutated, resources: mutated.resources.filter((r, i) => touched.has(i) || JOINED_TYPES.has(r.type)) };
+          expect(await disagreements(subPlan)).toEqual([]);
+        }),
+        { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    },
+    300_000,
+  );
+});
