@@ -86,7 +86,7 @@ new PhiBucket("records", { key, skipReplication: true, disableAccessLogging: tru
     expect(mine[0]).toMatchObject({
       level: "mandatory",
       resourceName: "records-object-lock",
-      message: "default retention is 35 days; the organisation requires at least 90.",
+      message: expect.stringContaining("default retention is 35 days; the organisation requires at least 90."),
       hipaa: ["164.312(c)(1)", "164.308(a)(7)(ii)(A)"],
     });
     expect(run.code).toBe(1);

@@ -56,7 +56,7 @@ interface Recorder {
 }
 
 /** Fake Automation API: records what would be called, in order. */
-function recorder(behaviour: { fail?: Error; policyEvent?: "mandatory" | "advisory" } = {}): Recorder {
+function recorder(behaviour: { fail?: Error; policyEvent?: "mandatory" | "warning" } = {}): Recorder {
   const calls: string[] = [];
   const options: Recorder["options"] = {};
   const stdout: string[] = [];
@@ -199,7 +199,7 @@ describe("argument parsing", () => {
   });
 
   test("up and destroy need --yes; one stack only", () => {
-    const base = { dir: ".", $0: "phiguard", _: [] };
+    const base = { dir: "." };
     expect(() => deployOptionsFrom("up", { ...base, stack: "dev" })).toThrow(/phiguard up runs without a prompt; pass --yes/);
     expect(() => deployOptionsFrom("destroy", { ...base, stack: "dev" })).toThrow(/pass --yes to confirm that you mean to destroy the stack/);
     expect(deployOptionsFrom("up", { ...base, stack: "dev", yes: true })).toMatchObject({ operation: "up", stack: "dev" });
@@ -210,7 +210,7 @@ describe("argument parsing", () => {
     const dir = program(CLEAN);
     const file = path.join(dir, "rules.js");
     fs.writeFileSync(file, `module.exports = { default: { name: "org-x", hipaa: ["164.312(b)"], remediation: "r", validateStack() {} } };`);
-    const options = deployOptionsFrom("preview", { dir, $0: "phiguard", _: [], stack: "dev", rules: file });
+    const options = deployOptionsFrom("preview", { dir, stack: "dev", rules: file });
     expect(options.policies?.map((p) => p.name)).toContain("org-x");
     expect(options.policies!.length).toBeGreaterThan(50);
   });

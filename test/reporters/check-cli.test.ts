@@ -99,7 +99,8 @@ describe("phiguard check --stack a --stack b", () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^phiguard: planning test \.\.\. 2 resources, \d+ findings?, \d+ mandatory \(\d+\.\d s\)$/);
     expect(lines[1]).toMatch(/^phiguard: planning prod \.\.\. 1 resource, 0 findings \(\d+\.\d s\)$/);
-    expect(run.stderr).not.toMatch(/\u001b|\r/);
+    expect(run.stderr).not.toContain("\u001b");
+    expect(run.stderr).not.toContain("\r");
   });
 
   test("every stack passing is exit 0; --quiet prints no progress; JSON has one report per stack", () => {

@@ -94,7 +94,7 @@ describe("SARIF reporter", () => {
   test("partialFingerprints are stable across runs and line moves, and distinct per finding", () => {
     const a = expectValid(render());
     const moved = fixtureChecks();
-    const plan = moved[0]!.result.plan as { resources: { source?: { line: number } }[] };
+    const plan = moved[0]!.result.plan as unknown as { resources: { source?: { line: number } }[] };
     for (const r of plan.resources) if (r.source) r.source.line += 10;
     const b = JSON.parse(renderSarif(moved, { baseDir: REPO_ROOT })) as Sarif.Log;
     const prints = (log: Sarif.Log) => log.runs[0]!.results!.map((r) => r.partialFingerprints!["phiguardFinding/v1"]);

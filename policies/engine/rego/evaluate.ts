@@ -27,6 +27,10 @@ export const REGO_INTERFACE_VERSION = 1;
 export const FINDINGS_ENTRYPOINT = "phiguard/findings";
 export const RULES_ENTRYPOINT = "phiguard/rules";
 
+/** The JavaScript WebAssembly API (this project's TypeScript lib settings do not declare it). */
+type WasmModule = object;
+const wasmApi = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WasmModule> } }).WebAssembly;
+
 /** Where the committed wasm lives, relative to the repository (or installed package) root. */
 const WASM_IN_PACKAGE = path.join("policies", "opa", "dist", "phiguard.wasm");
 
@@ -95,14 +99,23 @@ export function loadRegoPack(wasmPath: string = defaultWasmPath()): Promise<Load
   return policy;
 }
 
-/** A loaded, checked Rego pack. Evaluations run one at a time (the wasm is synchronous). */
+/**
+ * A loaded, checked Rego pack. Evaluations run one at a time (the wasm is synchronous). A Rego
+ * runtime error aborts the wasm in the middle of an evaluation and leaves its memory in an unknown
+ * state, so the pack then instantiates the module afresh before the next evaluation.
+ */
 export class LoadedRegoPack {
+  private policy: Promise<LoadedPolicy> | LoadedPolicy;
+
   private constructor(
     readonly file: string,
-    private readonly policy: LoadedPolicy,
+    private readonly module: WasmModule,
+    policy: LoadedPolicy,
     /** The pack's rules, by rule ID. */
     readonly rules: ReadonlyMap<string, RegoRuleInfo>,
-  ) {}
+  ) {
+    this.policy = policy;
+  }
 
   static async load(file: string): Promise<LoadedRegoPack> {
     let bytes: Buffer;
@@ -111,9 +124,11 @@ export class LoadedRegoPack {
     } catch (e) {
       throw new PhiguardError(`cannot read the Rego pack ${file}: ${messageOf(e)}`, { cause: e });
     }
+    let module: WasmModule;
     let policy: LoadedPolicy;
     try {
-      policy = await loadPolicy(bytes, { initial: 64 });
+      module = await wasmApi.compile(bytes);
+      policy = await instantiate(module);
     } catch (e) {
       throw new PhiguardError(
         `${file} is not a usable compiled Rego policy (${wasmErrorText(e)}); rebuild it with scripts/build-rego.sh`,
@@ -129,19 +144,30 @@ export class LoadedRegoPack {
       }
     }
     const info = evaluateOnce(file, policy, {}, RULES_ENTRYPOINT);
-    return new LoadedRegoPack(file, policy, parseRules(file, info));
+    return new LoadedRegoPack(file, module, policy, parseRules(file, info));
   }
 
   /** Runs `phiguard/findings` over the whole plan, with `data` (rule config) set first. */
-  findings(plan: Plan, data: object): RegoFinding[] {
+  async findings(plan: Plan, data: object): Promise<RegoFinding[]> {
+    const policy = await this.policy;
     try {
-      this.policy.setData(data);
+      try {
+        policy.setData(data);
+      } catch (e) {
+        throw new PhiguardError(`cannot load the rule configuration into the Rego pack ${this.file}: ${wasmErrorText(e)}`, { cause: e });
+      }
+      const result = evaluateOnce(this.file, policy, plan, FINDINGS_ENTRYPOINT);
+      return parseFindings(this.file, result, this.rules);
     } catch (e) {
-      throw new PhiguardError(`cannot load the rule configuration into the Rego pack ${this.file}: ${wasmErrorText(e)}`, { cause: e });
+      this.policy = instantiate(this.module);
+      throw e;
     }
-    const result = evaluateOnce(this.file, this.policy, plan, FINDINGS_ENTRYPOINT);
-    return parseFindings(this.file, result, this.rules);
   }
+}
+
+/** A fresh instance of the compiled module, with its own memory. */
+function instantiate(module: WasmModule): Promise<LoadedPolicy> {
+  return loadPolicy(module as never, { initial: 64 });
 }
 
 function evaluateOnce(file: string, policy: LoadedPolicy, input: unknown, entrypoint: string): unknown {
@@ -233,7 +259,7 @@ export async function evaluatePlanRego(plan: Plan, options: RegoEvaluateOptions 
 
   const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
   const findings: Finding[] = [];
-  for (const f of pack.findings(plan, data)) {
+  for (const f of await pack.findings(plan, data)) {
     const level = levels.get(f.ruleId);
     if (level === undefined) continue; // disabled
     const policy = byName.get(f.ruleId) as PhiguardPolicy;

@@ -7,7 +7,7 @@ export default resourceRule({
     "Auto Scaling groups behind a load balancer use the load balancer's health checks (healthCheckType ELB), so instances that stop serving are replaced.",
   enforcementLevel: "advisory",
   hipaa: ["164.312(b)", "164.308(a)(7)(ii)(C)"],
-  remediation: "Use the `WorkloadBaseline` component, or set `healthCheckType: \"ELB\"` on the `aws.autoscaling.Group`.",
+  remediation: "Set `healthCheckType: \"ELB\"` on the `aws.autoscaling.Group` (with a `healthCheckGracePeriod` long enough for the application to start).",
   controls: {
     awsConfig: ["AUTOSCALING_GROUP_ELB_HEALTHCHECK_REQUIRED"],
     cdkNag: ["HIPAA.Security-AutoScalingGroupELBHealthCheckRequired"],

@@ -7,7 +7,7 @@ export default resourceRule({
   description: "EC2 instances and launch templates enable detailed (1-minute) CloudWatch monitoring.",
   enforcementLevel: "advisory",
   hipaa: ["164.312(b)"],
-  remediation: "Use the `WorkloadBaseline` component, or set `monitoring: true` (instances) / `monitoring: { enabled: true }` (launch templates).",
+  remediation: "Set `monitoring: true` (instances) / `monitoring: { enabled: true }` (launch templates).",
   controls: {
     cdkNag: ["HIPAA.Security-EC2InstanceDetailedMonitoringEnabled"],
     checkov: ["CKV_AWS_126"],

@@ -31,7 +31,7 @@ export default resourceRule({
   enforcementLevel: "mandatory",
   hipaa: [...CITES.encryptionAtRest],
   remediation:
-    "Launch through `WorkloadBaseline` / `SecureCluster`, whose launch templates encrypt every volume with an `EnvelopeKey`; or declare the root volume (`blockDeviceMappings` / `rootBlockDevice`) with `encrypted: true` and `kmsKeyId`.",
+    "Run nodes through `SecureCluster`, whose node-group launch templates encrypt every volume with an `EnvelopeKey`; or declare the root volume (`blockDeviceMappings` / `rootBlockDevice`) with `encrypted: true` and `kmsKeyId`.",
   controls: {
     awsConfig: ["ENCRYPTED_VOLUMES"],
     checkov: ["CKV_AWS_8", "CKV_AWS_3"],

@@ -10,7 +10,7 @@ export default resourceRule({
   enforcementLevel: "mandatory",
   hipaa: [...CITES.notPublic.filter((p) => p !== "164.312(e)(1)")],
   remediation:
-    "Launch instances through the `WorkloadBaseline` component (or the node groups of `SecureCluster`), whose launch templates require IMDSv2; or set `metadataOptions: { httpTokens: \"required\" }`.",
+    "Run nodes through the node groups of `SecureCluster`, whose launch templates require IMDSv2; or set `metadataOptions: { httpTokens: \"required\" }`.",
   controls: {
     awsConfig: ["EC2_IMDSV2_CHECK"],
     cdkNag: ["HIPAA.Security-EC2IMDSv2Enabled"],

@@ -9,7 +9,7 @@ export default resourceRule({
     "EC2 instances are launched into a chosen VPC subnet (subnetId, a network interface or a launch template). Without one they land in the default VPC, whose subnets give every instance a public IP.",
   enforcementLevel: "mandatory",
   hipaa: [...CITES.notPublic],
-  remediation: "Launch into the private subnets of `MultiRegionNetwork` (as `WorkloadBaseline` does): set `subnetId`.",
+  remediation: "Launch into the private subnets of `MultiRegionNetwork` (`network.subnetIds(region, 'private')`): set `subnetId`.",
   controls: {
     awsConfig: ["INSTANCES_IN_VPC"],
     cdkNag: ["HIPAA.Security-EC2InstancesInVPC"],

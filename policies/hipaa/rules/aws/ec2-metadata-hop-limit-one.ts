@@ -9,7 +9,7 @@ export default resourceRule({
   enforcementLevel: "advisory",
   hipaa: ["164.312(a)(1)", "164.308(a)(4)(ii)(B)"],
   remediation:
-    "Use the launch templates of `WorkloadBaseline` / `SecureCluster` (hop limit 1; pods get credentials from EKS Pod Identity), or set `metadataOptions.httpPutResponseHopLimit: 1`.",
+    "Use the node-group launch templates of `SecureCluster` (hop limit 1; pods get credentials from EKS Pod Identity), or set `metadataOptions.httpPutResponseHopLimit: 1`.",
   controls: {
     checkov: ["CKV_AWS_341"],
   },

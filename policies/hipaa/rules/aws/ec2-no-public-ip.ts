@@ -9,7 +9,7 @@ export default resourceRule({
   enforcementLevel: "mandatory",
   hipaa: [...CITES.notPublic],
   remediation:
-    "Run instances in the private subnets of `MultiRegionNetwork` and reach them through SSM (`WorkloadBaseline`); remove `associatePublicIpAddress: true`.",
+    "Run instances in the private subnets of `MultiRegionNetwork` and reach them through SSM Session Manager; remove `associatePublicIpAddress: true`.",
   controls: {
     awsConfig: ["EC2_INSTANCE_NO_PUBLIC_IP", "AUTOSCALING_LAUNCH_CONFIG_PUBLIC_IP_DISABLED"],
     cdkNag: ["HIPAA.Security-EC2InstanceNoPublicIp", "HIPAA.Security-AutoScalingLaunchConfigPublicIpDisabled"],

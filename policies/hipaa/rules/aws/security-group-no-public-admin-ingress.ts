@@ -9,7 +9,7 @@ export default resourceRule({
   enforcementLevel: "mandatory",
   hipaa: [...CITES.restrictedIngress],
   remediation:
-    "Reach instances through SSM Session Manager (the `WorkloadBaseline` component grants it) instead of opening SSH/RDP; allow database ports only from the application's security group (as `PhiDatabase` does); remove the 0.0.0.0/0 / ::/0 source from the rule.",
+    "Reach instances through SSM Session Manager instead of opening SSH/RDP; allow database ports only from the application's security group (as `PhiDatabase` does); remove the 0.0.0.0/0 / ::/0 source from the rule.",
   controls: {
     awsConfig: ["INCOMING_SSH_DISABLED", "RESTRICTED_INCOMING_TRAFFIC"],
     cdkNag: ["HIPAA.Security-EC2RestrictedSSH", "HIPAA.Security-EC2RestrictedCommonPorts"],

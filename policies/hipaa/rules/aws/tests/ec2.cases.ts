@@ -63,7 +63,7 @@ new aws.ebs.Volume("bad-volume-default-key", { availabilityZone: "us-east-1a", s
       notApplicable: ["from-template"],
     },
     { rule: "ec2-no-public-ip", pass: ["ok-lt", "bad-lt-defaults", "ok-instance", "from-template"], fail: ["bad-lt", "bad-instance", "bad-launch-config"] },
-    { rule: "ec2-instance-profile-attached", pass: ["ok-lt", "bad-lt-aws-key", "ok-instance"], fail: ["bad-lt", "bad-lt-defaults", "unk-lt", "bad-instance"], notApplicable: ["from-template"] },
+    { rule: "ec2-instance-profile-attached", pass: ["ok-instance"], fail: ["bad-instance"], notApplicable: ["from-template"] },
     {
       rule: "ec2-detailed-monitoring-enabled",
       pass: ["ok-lt", "bad-lt-aws-key", "ok-instance"],
