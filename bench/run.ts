@@ -3,7 +3,8 @@
  * generated estates, in one run, each measurement a fresh process (cold start), wall time and peak
  * RSS from GNU time. Writes bench/RESULTS.md. Run through bench/run.sh (it compiles this file).
  *
- *   node bench/out/js/run.js [--sizes 1000,5000] [--runs 3] [--results bench/RESULTS.md]
+ *   node bench/out/js/run.js [--sizes 1000,5000] [--runs 3] [--results bench/RESULTS.md] [--no-profile]
+ *   node bench/out/js/run.js --report-only     re-render RESULTS.md from bench/out/measurements.json
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -50,7 +51,22 @@ interface Profiled {
   readonly note?: string;
 }
 
-function args(argv: string[]): { sizes: number[]; runs: number; results: string; profile: boolean } {
+/** Everything a report is rendered from; saved to bench/out/measurements.json (`--report-only` re-renders it). */
+interface Measurements {
+  readonly runs: Run[];
+  readonly checks: Check[];
+  readonly estates: { readonly size: number; readonly tscS: number }[];
+  readonly runsPerSize: number;
+  readonly started: string;
+  readonly finished: string;
+  readonly loadBefore: number[];
+  readonly loadAfter: number[];
+  readonly profiles: Profiled[];
+  /** Machine and version lines, taken when the run started. */
+  readonly machine: string[];
+}
+
+function args(argv: string[]): { sizes: number[]; runs: number; results: string; profile: boolean; reportOnly: boolean } {
   const get = (name: string): string | undefined => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -60,6 +76,7 @@ function args(argv: string[]): { sizes: number[]; runs: number; results: string;
     runs: Number(get("runs") ?? 3),
     results: path.resolve(get("results") ?? path.join(BENCH, "RESULTS.md")),
     profile: !argv.includes("--no-profile"),
+    reportOnly: argv.includes("--report-only"),
   };
 }
 
@@ -202,17 +219,107 @@ const fmt = (v: number, digits = 1): string => (Number.isFinite(v) ? v.toFixed(d
 const ratio = (a: number, b: number): string => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : "n/a");
 const cell = (text: string): string => text.replace(/\|/g, "\\|");
 
-function report(opts: {
-  runs: Run[];
-  checks: Check[];
-  estates: { size: number; estate: Estate; tscS: number }[];
-  runsPerSize: number;
-  started: Date;
-  finished: Date;
-  loadBefore: number[];
-  loadAfter: number[];
-  profiles: Profiled[];
-}): string {
+interface Stats {
+  readonly okCount: number;
+  readonly total: number;
+  readonly wall: number;
+  readonly min: number;
+  readonly max: number;
+  readonly cpu: number;
+  readonly rss: number;
+}
+
+function statsOf(runs: Run[], size: number, tool: Tool): Stats {
+  const ok = runs.filter((r) => r.size === size && r.tool === tool && r.ok);
+  return {
+    okCount: ok.length,
+    total: runs.filter((r) => r.size === size && r.tool === tool).length,
+    wall: median(ok.map((r) => r.wallS)),
+    min: Math.min(...ok.map((r) => r.wallS)),
+    max: Math.max(...ok.map((r) => r.wallS)),
+    cpu: median(ok.map((r) => r.cpuS)),
+    rss: median(ok.map((r) => r.rssMB)),
+  };
+}
+
+/** Conclusions computed from the numbers, so a re-run rewrites them too. */
+function findings(m: Measurements): string[] {
+  const out: string[] = [];
+  const sizes = m.estates.map((e) => e.size);
+  for (const size of sizes) {
+    const [p, v] = [statsOf(m.runs, size, "phiguard"), statsOf(m.runs, size, "vanilla")];
+    out.push(
+      `- ${size.toLocaleString("en-US")} resources: \`phiguard plan\` takes ${ratio(p.wall, v.wall)} the wall time, ${ratio(p.cpu, v.cpu)} the CPU time ` +
+        `and ${ratio(p.rss, v.rss)} the peak memory of the vanilla mock runtime (${fmt(p.wall, 1)} s vs ${fmt(v.wall, 1)} s wall, ` +
+        `${fmt(p.cpu, 1)} s vs ${fmt(v.cpu, 1)} s CPU, ${fmt(p.rss, 0)} MB vs ${fmt(v.rss, 0)} MB).`,
+    );
+  }
+  if (sizes.length >= 2) {
+    const [a, b] = [sizes[0]!, sizes[sizes.length - 1]!];
+    const per = (tool: Tool): string => fmt(((statsOf(m.runs, b, tool).rss - statsOf(m.runs, a, tool).rss) * 1024) / (b - a), 0);
+    const grow = (tool: Tool): string => ratio(statsOf(m.runs, b, tool).cpu, statsOf(m.runs, a, tool).cpu);
+    out.push(
+      `- From ${a.toLocaleString("en-US")} to ${b.toLocaleString("en-US")} resources (${ratio(b, a)}): CPU time grows ${grow("phiguard")} for phiguard and ` +
+        `${grow("vanilla")} for vanilla; each extra resource costs about ${per("phiguard")} KB of peak RSS under phiguard and ${per("vanilla")} KB under vanilla.`,
+    );
+  }
+  const slow = m.runs.filter((r) => r.tool === "phiguard" && r.ok && r.wallS > 60);
+  if (slow.length > 0) {
+    const bySize = [...new Set(slow.map((r) => r.size))].map((s) => `${slow.filter((r) => r.size === s).length} of ${m.runs.filter((r) => r.tool === "phiguard" && r.size === s).length} at ${s.toLocaleString("en-US")}`);
+    out.push(
+      `- phiguard runs above 60 s wall: ${bySize.join(", ")}. With its default \`--timeout 60\` (this benchmark passes ${PLAN_TIMEOUT_S}), ` +
+        "`phiguard plan` would have reported those plans as hung.",
+    );
+  }
+  const long = m.runs.filter((r) => r.wallS > 120);
+  if (long.length > 0) {
+    out.push(`- Runs above 2 minutes wall: ${long.map((r) => `${r.tool} ${r.size.toLocaleString("en-US")} #${r.run} (${fmt(r.wallS, 0)} s)`).join(", ")}.`);
+  }
+  const failed = m.runs.filter((r) => !r.ok);
+  if (failed.length > 0) out.push(`- Failed runs: ${failed.map((r) => `${r.tool} ${r.size} #${r.run}: ${cell(r.note ?? "")}`).join("; ")}.`);
+  const load = Math.max(...m.loadBefore, ...m.loadAfter);
+  if (load > os.cpus().length) {
+    out.push(
+      `- The machine was shared and busy (load average up to ${fmt(load, 1)} on ${os.cpus().length} cores): wall times include waiting for a CPU ` +
+        "and vary from run to run; the CPU column is the steadier comparison, and both tools ran interleaved under the same load. " +
+        "Expect lower absolute numbers on an idle machine.",
+    );
+  }
+  const [pp, vp] = [m.profiles.find((x) => x.tool === "phiguard"), m.profiles.find((x) => x.tool === "vanilla")];
+  if (pp && vp && Number.isFinite(pp.totalMs) && Number.isFinite(vp.totalMs)) {
+    // Mapped and unmapped stack traces are one cost moved between two buckets: compare them together.
+    const merged = (x: Profiled): Record<string, number> => {
+      const secs: Record<string, number> = {};
+      for (const b of BUCKETS) {
+        const key = b.startsWith("stack traces") ? "stack traces (all)" : b;
+        secs[key] = (secs[key] ?? 0) + ((x.shares[b] ?? 0) * x.totalMs) / 1000;
+      }
+      return secs;
+    };
+    const [ps, vs] = [merged(pp), merged(vp)];
+    const top = Object.keys(ps)
+      .map((b) => ({ b, extra: (ps[b] ?? 0) - (vs[b] ?? 0) }))
+      .sort((x, y) => y.extra - x.extra)[0]!;
+    out.push(
+      `- Profile (shares of each run's sampled time; seconds are wall-clock samples, inflated by the load like the wall column): ` +
+        `the bucket where phiguard spends the most extra time is "${top.b}": ${fmt(ps[top.b] ?? NaN, 1)} s (${fmt((100 * (ps[top.b] ?? 0) * 1000) / pp.totalMs, 0)}%) ` +
+        `vs ${fmt(vs[top.b] ?? NaN, 1)} s (${fmt((100 * (vs[top.b] ?? 0) * 1000) / vp.totalMs, 0)}%) for vanilla.`,
+    );
+    if ((pp.shares["stack traces mapped through source maps"] ?? 0) > 0.1) {
+      out.push(
+        "  Why: phiguard's TypeScript loader turns on `process.setSourceMapsEnabled(true)` (cli/planner/typescript.ts) so that stack " +
+          "traces and source positions point at the program's `.ts` lines. The SDK formats a stack trace for every promise it " +
+          "creates (`debuggablePromise`) and for every resource's source position, and with source maps on, V8's stack formatting " +
+          "maps every frame of every trace through Node's source-map support. The vanilla run has the same traces, unmapped " +
+          "(\"stack traces (capture + formatting)\").",
+      );
+    }
+  }
+  return out;
+}
+
+function report(m: Measurements): string {
+  const opts = { ...m, estates: m.estates.map((e) => ({ ...e, estate: planEstate(e.size) })), started: new Date(m.started), finished: new Date(m.finished) };
   const lines: string[] = [];
   const push = (...l: string[]): void => void lines.push(...l);
   push(
@@ -223,7 +330,7 @@ function report(opts: {
     "",
     "## Machine",
     "",
-    ...machine(),
+    ...m.machine,
     `- Date: ${opts.started.toISOString().replace("T", " ").slice(0, 16)} UTC, ${Math.round((opts.finished.getTime() - opts.started.getTime()) / 60_000)} min in all`,
     `- Load average (1/5/15 min) before: ${opts.loadBefore.map((l) => l.toFixed(2)).join(" / ")}, after: ${opts.loadAfter.map((l) => l.toFixed(2)).join(" / ")}` +
       " (the machine is shared; other jobs ran during the benchmark when these are above ~1)",
@@ -237,26 +344,15 @@ function report(opts: {
     "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
   );
   for (const { size } of opts.estates) {
-    const stats = (tool: Tool) => {
-      const ok = opts.runs.filter((r) => r.size === size && r.tool === tool && r.ok);
-      const all = opts.runs.filter((r) => r.size === size && r.tool === tool);
-      return {
-        okCount: ok.length,
-        total: all.length,
-        wall: median(ok.map((r) => r.wallS)),
-        min: Math.min(...ok.map((r) => r.wallS)),
-        max: Math.max(...ok.map((r) => r.wallS)),
-        cpu: median(ok.map((r) => r.cpuS)),
-        rss: median(ok.map((r) => r.rssMB)),
-      };
-    };
+    const stats = (tool: Tool): Stats => statsOf(opts.runs, size, tool);
     const p = stats("phiguard");
     const v = stats("vanilla");
-    const row = (tool: string, s: ReturnType<typeof stats>, ratios: string): string =>
+    const row = (tool: string, s: Stats, ratios: string): string =>
       `| ${size.toLocaleString("en-US")} | ${tool} | ${s.okCount}/${s.total} | ${fmt(s.wall, 2)} | ${fmt(s.min, 2)}–${fmt(s.max, 2)} | ${fmt(s.cpu, 2)} | ${fmt(s.rss, 0)} | ${ratios}`;
     push(row("`phiguard plan`", p, `**${ratio(p.wall, v.wall)}** | **${ratio(p.rss, v.rss)}** |`));
     push(row("vanilla `setMocks`", v, "1.00× | 1.00× |"));
   }
+  push("", "## Findings", "", ...findings(m));
   push(
     "",
     "## Estates",
@@ -322,12 +418,19 @@ function report(opts: {
 }
 
 function main(): void {
-  const { sizes, runs: runsPerSize, results, profile: wantProfile } = args(process.argv.slice(2));
+  const { sizes, runs: runsPerSize, results, profile: wantProfile, reportOnly } = args(process.argv.slice(2));
+  const saved = path.join(OUT, "measurements.json");
+  if (reportOnly) {
+    fs.writeFileSync(results, report(JSON.parse(fs.readFileSync(saved, "utf8")) as Measurements));
+    log(`re-rendered ${path.relative(ROOT, results)} from ${path.relative(ROOT, saved)}`);
+    return;
+  }
   if (!fs.existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} not found: apt-get install -y time`);
   if (!fs.existsSync(path.join(ROOT, "dist", "cli", "main.js"))) throw new Error("dist/cli/main.js not found: run npm run build first");
   fs.mkdirSync(OUT, { recursive: true });
-  const started = new Date();
+  const started = new Date().toISOString();
   const loadBefore = os.loadavg();
+  const machineLines = machine();
   const estates: { size: number; estate: Estate; tscS: number; dir: string }[] = [];
   for (const size of sizes) {
     const prepared = prepare(size);
@@ -349,9 +452,20 @@ function main(): void {
   }
   const largest = estates[estates.length - 1];
   const profiles = wantProfile && largest ? profile(largest.size, largest.dir) : [];
-  const text = report({ runs, checks, estates, runsPerSize, started, finished: new Date(), loadBefore, loadAfter: os.loadavg(), profiles });
-  fs.writeFileSync(results, text);
-  fs.writeFileSync(path.join(OUT, "runs.json"), JSON.stringify({ runs, checks }, null, 2) + "\n");
+  const measurements: Measurements = {
+    runs,
+    checks,
+    estates: estates.map(({ size, tscS }) => ({ size, tscS })),
+    runsPerSize,
+    started,
+    finished: new Date().toISOString(),
+    loadBefore,
+    loadAfter: os.loadavg(),
+    profiles,
+    machine: machineLines,
+  };
+  fs.writeFileSync(saved, JSON.stringify(measurements, null, 2) + "\n");
+  fs.writeFileSync(results, report(measurements));
   log(`wrote ${path.relative(ROOT, results)}`);
 }
 

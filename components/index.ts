@@ -8,3 +8,5 @@ export * from "./storage";
 export * from "./audit";
 export * from "./backup";
 export * from "./cluster";
+export * from "./account";
+export * from "./monitoring";

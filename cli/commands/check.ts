@@ -18,6 +18,9 @@ interface CheckArgs extends Omit<ProgramArgs, "stack"> {
   quiet?: boolean;
 }
 
+/** Shown under `check --help` and `report --help` (yargs shows the top-level epilogue only in `phiguard --help`). */
+export const EXIT_CODES = "Exit codes: 0 pass, 1 mandatory HIPAA violations, 2 usage, input or evaluation error.";
+
 /** Options `check` shares with `report` and the deploy commands: several stacks, extra rules, quiet. */
 export function gateOptions<T>(yargs: Argv<T>): Argv<T> {
   return yargs
@@ -67,7 +70,8 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .example("$0 check -f text -f sarif=phiguard.sarif -f junit=junit.xml -f md=summary.md", "text on stdout plus SARIF, JUnit and Markdown files")
       .example("$0 check --stack staging --stack prod", "plan and gate two stacks (fails if either fails)")
       .example("$0 check --rules ./policies/org-rules.ts", "the HIPAA pack plus your own rules")
-      .example("pulumi preview --json > preview.json && $0 check --plan preview.json", "gate a real preview") as never,
+      .example("pulumi preview --json > preview.json && $0 check --plan preview.json", "gate a real preview")
+      .epilogue(EXIT_CODES) as never,
   handler: async (args) => {
     // Usage errors first, before any program runs.
     const targets = parseReportTargets(args.format, args.output);

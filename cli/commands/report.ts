@@ -9,7 +9,7 @@ import { PhiguardError } from "../errors";
 import { programOptions, type ProgramArgs } from "./options";
 import { writeOutput } from "./output";
 import { toList } from "./formats";
-import { gateOptions } from "./check";
+import { EXIT_CODES, gateOptions } from "./check";
 import { runChecks, stackList } from "./run-checks";
 import type { PlanFileFormat } from "../loaders";
 
@@ -54,7 +54,8 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
         type: "string",
       })
       .example("$0 report --html --stack prod -o evidence/prod.html", "evidence for the prod stack")
-      .example("$0 report --plan preview.json --date 2025-06-30", "report on a real preview, dated") as never,
+      .example("$0 report --plan preview.json --date 2025-06-30", "report on a real preview, dated")
+      .epilogue(`${EXIT_CODES} The report is written in every case but exit code 2.`) as never,
   handler: async (args) => {
     if (args.html === false) throw new PhiguardError("report writes HTML only; use `phiguard check --format` for text, JSON, SARIF, JUnit or Markdown");
     if (Array.isArray(args.output)) throw new PhiguardError("--output is given more than once; report writes one file");

@@ -266,3 +266,16 @@ new k8s.core.v1.ConfigMap("settings", { metadata: { namespace: ns.metadata.name 
     expect((byName(second, "clinical").props as any).metadata.name).toBe(name);
   });
 });
+
+describe("planProgram: transpile cache", () => {
+  test("an edited program is planned afresh, not from the cache", async () => {
+    const dir = writeTestProgram(`import * as aws from "@pulumi/aws"; new aws.s3.Bucket("before", {});`);
+    const first = await planProgram({ dir, stack: "test" });
+    fs.writeFileSync(path.join(dir, "index.ts"), `import * as aws from "@pulumi/aws"; new aws.s3.Bucket("after", {});`);
+    const second = await planProgram({ dir, stack: "test" });
+    expect(first.resources.map((r) => r.name)).toContain("before");
+    expect(second.resources.map((r) => r.name)).toContain("after");
+    expect(second.resources.map((r) => r.name)).not.toContain("before");
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -14,6 +14,7 @@ import { DEFAULT_ACCOUNT_ID, InvokeTable } from "./invokes";
 import { purgeProgramModules } from "./program-modules";
 import { captureConsole } from "./console-capture";
 import { OfflineEngine } from "./offline-engine";
+import { useLeanPromises } from "./lean-promises";
 
 export interface PlanOptions {
   /** The Pulumi project directory (holds Pulumi.yaml). */
@@ -37,6 +38,7 @@ export async function planProgram(options: PlanOptions): Promise<Plan> {
   const project = readProject(path.resolve(options.dir), options.stack);
   installTypeScriptLoader();
   const sdk = loadSdk(project.dir);
+  useLeanPromises(sdk);
   const config = new Map(project.config);
   for (const [key, value] of Object.entries(options.config ?? {})) config.set(key, { value, secret: false });
   const stackRegion = config.get("aws:region")?.value;

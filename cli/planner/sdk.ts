@@ -31,6 +31,7 @@ export interface PulumiSdk {
   readonly config: { setAllConfig(config: Record<string, string>, secretKeys: string[]): void };
   readonly stack: { runInPulumiStack(init: () => Promise<unknown>): Promise<unknown> };
   readonly log: { hasErrors(): boolean };
+  readonly debuggable: { debuggablePromise: <T>(p: Promise<T>, ctx: unknown) => Promise<T> };
   readonly rpc: { deserializeProperties(struct: Struct): Record<string, unknown> };
   readonly structFromJavaScript: (value: Record<string, unknown>) => Struct;
   readonly proto: {
@@ -92,6 +93,7 @@ export function loadSdk(dir: string): PulumiSdk {
     config: sdkRequire("./runtime/config.js"),
     stack: sdkRequire("./runtime/stack.js"),
     log: sdkRequire("./log/index.js"),
+    debuggable: sdkRequire("./runtime/debuggable.js"),
     rpc: sdkRequire("./runtime/rpc.js"),
     structFromJavaScript: (v) => struct.Struct.fromJavaScript(v),
     proto: {
@@ -117,6 +119,7 @@ export function assertShape(sdk: PulumiSdk, dir: string): void {
     ["runtime/config.setAllConfig", sdk.config.setAllConfig],
     ["runtime/stack.runInPulumiStack", sdk.stack.runInPulumiStack],
     ["log.hasErrors", sdk.log.hasErrors],
+    ["runtime/debuggable.debuggablePromise", sdk.debuggable.debuggablePromise],
     ["runtime/rpc.deserializeProperties", sdk.rpc.deserializeProperties],
     ["proto RegisterResourceResponse", sdk.proto.RegisterResourceResponse],
     ["proto ReadResourceResponse", sdk.proto.ReadResourceResponse],

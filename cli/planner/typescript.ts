@@ -1,11 +1,18 @@
 /**
  * Loads TypeScript programs the way the Pulumi CLI does: transpiled on load, without type-checking,
  * honouring the project's own tsconfig.json (emitted as CommonJS, since programs are required).
+ *
+ * Transpiling is the largest cost of planning a TypeScript program from cold, so results are
+ * cached on disk by content (source text, compiler options, TypeScript version), in the
+ * program's `node_modules/.cache/phiguard` (as babel and others do) or the OS temp directory.
+ * TypeScript itself is loaded only when a `.ts` file is first required.
  */
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import Module from "node:module";
-import ts from "typescript";
+import type * as TypeScript from "typescript";
 
 type CompileFn = (this: NodeJS.Module, code: string, filename: string) => unknown;
 type ModuleInternals = typeof Module & {
@@ -14,8 +21,14 @@ type ModuleInternals = typeof Module & {
 
 const extensions = (Module as ModuleInternals)._extensions;
 const transpiled = new Map<string, { mtimeMs: number; code: string }>();
-const optionsByDir = new Map<string, ts.CompilerOptions>();
+const optionsByDir = new Map<string, { options: TypeScript.CompilerOptions; key: string; cacheDir: string | undefined }>();
 let installed = false;
+let typescript: typeof TypeScript | undefined;
+
+function ts(): typeof TypeScript {
+  typescript ??= require("typescript") as typeof TypeScript;
+  return typescript;
+}
 
 /** Installs the `.ts` loader once per process. Idempotent. */
 export function installTypeScriptLoader(): void {
@@ -42,31 +55,59 @@ function transpile(filename: string): string {
   const cached = transpiled.get(filename);
   if (cached && cached.mtimeMs === mtimeMs) return cached.code;
   const source = fs.readFileSync(filename, "utf8");
-  const output = ts.transpileModule(source, {
-    fileName: filename,
-    compilerOptions: compilerOptionsFor(path.dirname(filename)),
-    reportDiagnostics: false,
-  });
-  transpiled.set(filename, { mtimeMs, code: output.outputText });
-  return output.outputText;
+  const settings = compilerOptionsFor(path.dirname(filename));
+  const key = createHash("sha256").update(settings.key).update("\0").update(filename).update("\0").update(source).digest("hex");
+  const cacheFile = settings.cacheDir ? path.join(settings.cacheDir, `${key}.js`) : undefined;
+  let code = cacheFile ? readCache(cacheFile) : undefined;
+  if (code === undefined) {
+    code = ts().transpileModule(source, {
+      fileName: filename,
+      compilerOptions: settings.options,
+      reportDiagnostics: false,
+    }).outputText;
+    if (cacheFile) writeCache(cacheFile, code);
+  }
+  transpiled.set(filename, { mtimeMs, code });
+  return code;
 }
 
-function compilerOptionsFor(dir: string): ts.CompilerOptions {
+function readCache(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort: a cache that cannot be written only costs speed. Written atomically. */
+function writeCache(file: string, code: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, code);
+    fs.renameSync(temp, file);
+  } catch {
+    // ignore
+  }
+}
+
+function compilerOptionsFor(dir: string): { options: TypeScript.CompilerOptions; key: string; cacheDir: string | undefined } {
   const cached = optionsByDir.get(dir);
   if (cached) return cached;
-  const configFile = ts.findConfigFile(dir, (f) => fs.existsSync(f), "tsconfig.json");
-  let options: ts.CompilerOptions = {};
+  const t = ts();
+  const configFile = t.findConfigFile(dir, (f) => fs.existsSync(f), "tsconfig.json");
+  let options: TypeScript.CompilerOptions = {};
   if (configFile) {
-    const read = ts.readConfigFile(configFile, (f) => fs.readFileSync(f, "utf8"));
+    const read = t.readConfigFile(configFile, (f) => fs.readFileSync(f, "utf8"));
     if (!read.error) {
-      options = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(configFile)).options;
+      options = t.parseJsonConfigFileContent(read.config, t.sys, path.dirname(configFile)).options;
     }
   }
-  const forced: ts.CompilerOptions = {
+  const forced: TypeScript.CompilerOptions = {
     ...options,
-    module: ts.ModuleKind.CommonJS,
-    moduleResolution: ts.ModuleResolutionKind.Node10,
-    target: options.target ?? ts.ScriptTarget.ES2022,
+    module: t.ModuleKind.CommonJS,
+    moduleResolution: t.ModuleResolutionKind.Node10,
+    target: options.target ?? t.ScriptTarget.ES2022,
     esModuleInterop: options.esModuleInterop ?? true,
     sourceMap: false,
     inlineSourceMap: true,
@@ -74,6 +115,22 @@ function compilerOptionsFor(dir: string): ts.CompilerOptions {
     declaration: false,
     noEmit: false,
   };
-  optionsByDir.set(dir, forced);
-  return forced;
+  const settings = {
+    options: forced,
+    key: `${t.version}\0${JSON.stringify(forced, Object.keys(forced).sort())}`,
+    cacheDir: cacheDirFor(dir),
+  };
+  optionsByDir.set(dir, settings);
+  return settings;
+}
+
+/** `node_modules/.cache/phiguard/ts` of the nearest node_modules, else the OS temp directory. */
+function cacheDirFor(dir: string): string | undefined {
+  if (process.env.PHIGUARD_NO_CACHE) return undefined;
+  for (let current = dir; ; current = path.dirname(current)) {
+    const modules = path.join(current, "node_modules");
+    if (fs.existsSync(modules)) return path.join(modules, ".cache", "phiguard", "ts");
+    if (path.dirname(current) === current) break;
+  }
+  return path.join(os.tmpdir(), "phiguard-ts-cache");
 }

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import type { PhiguardPolicy } from "../engine/rule";
 import { awsRules } from "./rules/aws";
 import { kubernetesRules } from "./rules/kubernetes";
+import { residencyRules } from "./rules/residency";
 
 export const PACK_NAME = "phiguard-hipaa";
 
@@ -26,11 +27,12 @@ function readPackageVersion(start: string): string {
 }
 
 /** Every rule of the pack, sorted by name. */
-export const hipaaPolicies: PhiguardPolicy[] = [...awsRules, ...kubernetesRules].sort((a, b) =>
+export const hipaaPolicies: PhiguardPolicy[] = [...awsRules, ...kubernetesRules, ...residencyRules].sort((a, b) =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
 );
 
 export { awsRules } from "./rules/aws";
 export { kubernetesRules } from "./rules/kubernetes";
+export { residencyRules } from "./rules/residency";
 export { HIPAA_PARAGRAPHS, hipaaParagraph, isKnownParagraph } from "./controls";
 export type { HipaaDesignation, HipaaParagraph } from "./controls";

@@ -127,15 +127,14 @@ export function buildAnalyticsLake(config: AnalyticsLakeConfig): Record<string, 
     tags: plainTags(ctx, "curated-database", config.curatedClassification),
   });
 
-  // Glue security: everything Glue writes (S3, bookmarks) under the CMK; its logs go to a CMK log group.
+  // Glue security: everything Glue writes (S3, job bookmarks, its own log groups) under the CMK.
   const securityConfiguration = new aws.glue.SecurityConfiguration("glue-security", {
     region,
     name: physicalName("glue"),
     encryptionConfiguration: {
       s3Encryption: { s3EncryptionMode: "SSE-KMS", kmsKeyArn: keyArn },
       jobBookmarksEncryption: { jobBookmarksEncryptionMode: "CSE-KMS", kmsKeyArn: keyArn },
-      // Continuous logs go to the job's own log group below, which CloudWatch Logs encrypts with the CMK.
-      cloudwatchEncryption: { cloudwatchEncryptionMode: "DISABLED" },
+      cloudwatchEncryption: { cloudwatchEncryptionMode: "SSE-KMS", kmsKeyArn: keyArn },
     },
   });
   const logGroupName = `/phiguard/${physicalName("glue")}`;
@@ -173,7 +172,7 @@ export function buildAnalyticsLake(config: AnalyticsLakeConfig): Record<string, 
     tags: plainTags(ctx, "glue-network"),
   });
 
-  // Glue's role: read raw, write curated, its own logs; catalog access through AWSGlueServiceRole.
+  // Glue's role: read raw, write curated, its own logs and bookmarks; catalog access through AWSGlueServiceRole.
   const roleName = physicalName("glue");
   const role = new aws.iam.Role("glue-role", {
     name: roleName,
@@ -198,6 +197,17 @@ export function buildAnalyticsLake(config: AnalyticsLakeConfig): Record<string, 
         { Sid: "WriteCuratedZone", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: pulumi.interpolate`${curated.arn}/data/*` },
         { Sid: "JobScriptsAndTemp", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource: [pulumi.interpolate`${curated.arn}/_glue/scripts/*`, pulumi.interpolate`${curated.arn}/_glue/temp/*`] },
         { Sid: "WriteJobLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: arnOf(ctx, "logs", region, `log-group:${logGroupName}:*`) },
+        // The security configuration encrypts the log groups Glue creates (/aws-glue/...) with the CMK.
+        { Sid: "EncryptGlueLogGroups", Effect: "Allow", Action: ["logs:AssociateKmsKey"], Resource: arnOf(ctx, "logs", region, "log-group:/aws-glue/*") },
+        // Job bookmarks are encrypted client-side (CSE-KMS) by the job itself: the stack's key only,
+        // named by its alias (the key ARN is only known after deploy).
+        {
+          Sid: "JobBookmarkEncryption",
+          Effect: "Allow",
+          Action: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"],
+          Resource: arnOf(ctx, "kms", region, "key/*"),
+          Condition: { "ForAnyValue:StringEquals": { "kms:ResourceAliases": key.aliasName } },
+        },
       ],
     }),
   });

@@ -10,7 +10,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import type { SecureCluster } from "../../components";
+import { partitionOf, type SecureCluster } from "../../components";
 
 /** The chart and controller versions (chart 1.13.x ships controller v2.13.x). */
 export const ALB_CONTROLLER_CHART_VERSION = "1.13.4";
@@ -172,7 +172,7 @@ export interface AlbControllerArgs {
 /** The controller's role, its Pod Identity association and the Helm release. */
 export function albController(args: AlbControllerArgs): k8s.helm.v3.Release {
   const { cluster } = args;
-  const partition = cluster.region.startsWith("us-gov-") ? "aws-us-gov" : cluster.region.startsWith("cn-") ? "aws-cn" : "aws";
+  const partition = partitionOf(cluster.region);
   const role = cluster.podIdentityRole("kube-system", ALB_CONTROLLER_SERVICE_ACCOUNT, { policy: JSON.stringify(albControllerPolicy(partition)) });
   const association = cluster.addPodIdentity("kube-system", ALB_CONTROLLER_SERVICE_ACCOUNT, role.arn);
   return new k8s.helm.v3.Release(

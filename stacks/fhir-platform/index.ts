@@ -90,7 +90,9 @@ export function buildFhirPlatform(config: FhirPlatformConfig): Record<string, pu
     azCount: 2,
     tiers: ["private", "isolated"],
     gatewayEndpoints: ["s3"],
-    interfaceEndpoints: ["kms", "sts", "logs", "ecr.api", "ecr.dkr", "secretsmanager", "ec2", "elasticloadbalancing", "eks-auth", "wafv2"],
+    // What nodes, Pod Identity, the ALB controller and the rotation function call (no NAT). Session
+    // Manager access to nodes would also need ssm, ssmmessages and ec2messages.
+    interfaceEndpoints: ["kms", "sts", "logs", "ecr.api", "ecr.dkr", "secretsmanager", "ec2", "eks", "eks-auth", "elasticloadbalancing", "wafv2"],
     peering: false,
     flowLogs: { key },
   });
@@ -100,7 +102,7 @@ export function buildFhirPlatform(config: FhirPlatformConfig): Record<string, pu
     network.layout.regions.find((l) => l.region === r)!.subnets.filter((s) => s.tier === tier).map((s) => s.cidr);
   // The AWS Load Balancer Controller places internal ALBs in subnets tagged for it.
   primaryNet.subnets.private.forEach((subnet, i) => {
-    new aws.ec2.Tag(`net-subnet-${region}-private-${i}-internal-elb`, { region, resourceId: subnet.id, key: "kubernetes.io/role/internal-elb", value: "1" });
+    new aws.ec2.Tag(`internal-elb-subnet-${region}-${i}`, { region, resourceId: subnet.id, key: "kubernetes.io/role/internal-elb", value: "1" });
   });
 
   // Images: HAPI FHIR is copied into a private repository (KMS, scanned, immutable tags); ECR Public
@@ -152,7 +154,6 @@ export function buildFhirPlatform(config: FhirPlatformConfig): Record<string, pu
     region,
     name: physicalName("db-rotation", 128),
     applicationId: "arn:aws:serverlessrepo:us-east-1:297356227824:applications/SecretsManagerRDSPostgreSQLRotationSingleUser",
-    semanticVersion: "1.1.367",
     capabilities: ["CAPABILITY_IAM", "CAPABILITY_RESOURCE_POLICY"],
     parameters: {
       endpoint: `https://secretsmanager.${region}.amazonaws.com`,

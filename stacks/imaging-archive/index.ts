@@ -99,7 +99,7 @@ export function buildImagingArchive(config: ImagingArchiveConfig): Record<string
         Principal: { Service: "s3.amazonaws.com" },
         Action: "sqs:SendMessage",
         Resource: queueArn,
-        Condition: { ArnEquals: { "aws:SourceArn": bucketArn } },
+        Condition: { ArnEquals: { "aws:SourceArn": bucketArn }, StringEquals: { "aws:SourceAccount": queueArn.split(":")[4] } },
       },
     ]),
   );

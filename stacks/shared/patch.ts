@@ -17,7 +17,7 @@ export interface ChildPatch {
 }
 
 /** Changes the args of the child named `childName` (of type `type`). */
-export function patchChild(type: string, childName: string, patch: (props: Record<string, any>) => Record<string, any>): ChildPatch {
+export function patchChild(type: string, childName: string, patch: (props: pulumi.Inputs) => pulumi.Inputs): ChildPatch {
   let applied = false;
   return {
     transformation: (args) => {

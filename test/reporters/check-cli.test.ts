@@ -172,6 +172,43 @@ module.exports.rules = [{
   });
 });
 
+describe("waivers in every report", () => {
+  test("a waived finding stays in the text, JSON, SARIF, JUnit, Markdown and HTML reports, marked with reason, approver and expiry", () => {
+    const dir = project();
+    fs.writeFileSync(
+      path.join(dir, "phiguard.yaml"),
+      [
+        "waivers:",
+        "  - rule: k8s-no-privileged-containers",
+        "    resource: debug",
+        "    reason: Break-glass debugging pod, removed after incident INC-4711 closes",
+        "    approver: Dana Smith (CISO)",
+        "    expires: 2099-12-31",
+        "",
+      ].join("\n"),
+    );
+    const out = (f: string) => path.join(dir, f);
+    const run = runPhiguard([
+      "check", dir, "--stack", "test",
+      "-f", `text=${out("r.txt")}`, "-f", `json=${out("r.json")}`, "-f", `sarif=${out("r.sarif")}`, "-f", `junit=${out("r.xml")}`, "-f", `md=${out("r.md")}`,
+    ]);
+    expect(run.stderr).toBe("");
+    const read = (f: string) => fs.readFileSync(out(f), "utf8");
+    expect(read("r.txt")).toMatch(/WAIVED {2}k8s-no-privileged-containers {2}kubernetes:core\/v1:Pod "debug"/);
+    expect(read("r.txt")).toContain("waived until 2099-12-31 by Dana Smith (CISO): Break-glass debugging pod");
+    const json = JSON.parse(read("r.json"));
+    expect(json.findings.find((f: { ruleId: string }) => f.ruleId === "k8s-no-privileged-containers").waiver).toMatchObject({ approver: "Dana Smith (CISO)", expires: "2099-12-31" });
+    const sarif = JSON.parse(read("r.sarif"));
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "k8s-no-privileged-containers");
+    expect(result.suppressions).toEqual([expect.objectContaining({ kind: "external", status: "accepted", justification: expect.stringContaining("INC-4711") })]);
+    expect(read("r.xml")).toMatch(/<skipped message="waived until 2099-12-31 by Dana Smith \(CISO\): Break-glass debugging pod/);
+    expect(read("r.md")).toMatch(/☑️ waived \| <code>k8s-no-privileged-containers<\/code>/);
+    const report = runPhiguard(["report", dir, "--stack", "test", "-o", out("r.html")]);
+    expect(report.stderr).toBe(`phiguard: wrote ${out("r.html")}\n`);
+    expect(read("r.html")).toMatch(/<table class="waivers">[\s\S]*Break-glass debugging pod, removed after incident INC-4711 closes<\/td><td>Dana Smith \(CISO\)<\/td><td>2099-12-31<\/td>/);
+  });
+});
+
 describe("phiguard report", () => {
   test("writes phiguard-report.html by default, exit code as check", () => {
     const dir = project();

@@ -1,27 +1,17 @@
 /**
- * fhir-platform: passes the HIPAA pack (but for one known false positive of the pack, see the
- * README), and the pack catches one deliberate misconfiguration per control family
- * (phiguard:testMisconfigure, see stacks/README.md).
+ * fhir-platform: passes the HIPAA pack, and the pack catches one deliberate misconfiguration per
+ * control family (phiguard:testMisconfigure, see stacks/README.md).
  */
 import { describe, expect, test } from "vitest";
 import { SECRET } from "../../cli/plan";
-import type { Finding } from "../../policies/engine";
-import { checkStack, expectClean, expectConfigError, mandatoryRules, replicationRoleUnverifiable, type StackCheck } from "./support";
+import { checkStack, expectClean, expectConfigError, mandatoryRules, replicationRoleUnverifiable } from "./support";
 
 const STACK = "fhir-platform";
 
-/**
- * `ec2-instance-profile-attached` asks every launch template for an instance profile, but EKS
- * rejects managed node group launch templates that set one. Known to the rule's and SecureCluster's
- * authors (components/cluster/cluster.test.ts); tolerated here until the rule skips node-group templates.
- */
-const isNodeGroupProfileConflict = (f: Finding) => f.ruleId === "ec2-instance-profile-attached" && f.resourceName === "eks-lt-general" && f.level === "advisory";
-const withoutKnownConflict = (check: StackCheck): StackCheck => ({ ...check, findings: check.findings.filter((f) => !isNodeGroupProfileConflict(f)) });
-
 describe("fhir-platform", () => {
-  test("passes the pack: no violations but the known node-group conflict, only the documented unverifiable advisories", async () => {
+  test("passes the pack: no violations, only the documented unverifiable advisories", async () => {
     const check = await checkStack(STACK);
-    expectClean(withoutKnownConflict(check), replicationRoleUnverifiable("attachments", "audit-archive"));
+    expectClean(check, replicationRoleUnverifiable("attachments", "audit-archive"));
     const byName = (name: string) => check.plan.resources.find((r) => r.name === name)!;
     const deployment = byName("fhir-api-deployment").props as { spec: { template: { spec: { containers: { image: string }[] } } } };
     expect(deployment.spec.template.spec.containers[0]!.image).toBe(

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: eks-authentication-mode-api
+# description: "EKS clusters must authenticate IAM principals through EKS access entries only (accessConfig.authenticationMode: API), not the aws-auth ConfigMap: access entries are AWS API resources, changed through IAM-authorized, CloudTrail-logged calls and reviewable per principal, while the ConfigMap is an unaudited text blob any cluster admin can edit."
 deny_eks_authentication_mode_api contains msg if some msg in analyzer_messages("eks-authentication-mode-api")
 
 eks_authentication_mode_api(r) := array.concat(unk(mode), _eks_auth_mode_report(mode)) if {

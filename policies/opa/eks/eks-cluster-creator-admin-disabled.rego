@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: eks-cluster-creator-admin-disabled
+# description: "EKS clusters should not give the identity that created them (often a CI role) implicit, permanent cluster-admin (accessConfig.bootstrapClusterCreatorAdminPermissions defaults to true); administrators should be named access entries that can be reviewed and revoked."
 warn_eks_cluster_creator_admin_disabled contains msg if some msg in analyzer_messages("eks-cluster-creator-admin-disabled")
 
 eks_cluster_creator_admin_disabled(r) := array.concat(unk(value), _eks_creator_admin_report(value)) if {

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: eks-cluster-log-group-encrypted-retained
+# description: "Each EKS cluster's control-plane log group (/aws/eks/<cluster>/cluster) must be created by the program, encrypted with a KMS key (kmsKeyId) and kept at least minimumRetentionDays; otherwise EKS creates it without KMS encryption. The log group is joined to its cluster by its literal name or because its name is computed from the cluster."
 stack_deny_eks_cluster_log_group_encrypted_retained contains msg if some msg in analyzer_stack_messages("eks-cluster-log-group-encrypted-retained")
 
 # Per cluster, one check of its log groups, then one per log group of it (each in its own
@@ -11,9 +14,9 @@ eks_cluster_log_group_encrypted_retained := units_outcome([unit |
 	some unit in _eks_log_group_units(cluster)
 ])
 
-_eks_log_group_units(cluster) := [hit.evs] if {
-	hit := first_hit([_eks_is_cluster_log_group(lg, cluster) | some lg in resources_of_type(log_group_type)])
-	count(hit.evs) > 0
+_eks_log_group_units(cluster) := [evs] if {
+	evs := first_evs([_eks_is_cluster_log_group(lg, cluster) | some lg in resources_of_type(log_group_type)])
+	count(evs) > 0
 } else := [_eks_no_log_group(cluster)] if {
 	count(_eks_own_log_groups(cluster)) == 0
 } else := [_eks_log_group_checks(cluster, lg) | some lg in _eks_own_log_groups(cluster)]

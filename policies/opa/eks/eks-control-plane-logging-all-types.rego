@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: eks-control-plane-logging-all-types
+# description: "EKS clusters must send all five control-plane log types (api, audit, authenticator, controllerManager, scheduler) to CloudWatch Logs (enabledClusterLogTypes): the audit and authenticator logs are the record of who accessed which Kubernetes object."
 deny_eks_control_plane_logging_all_types contains msg if some msg in analyzer_messages("eks-control-plane-logging-all-types")
 
 eks_all_log_types := ["api", "audit", "authenticator", "controllerManager", "scheduler"]

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: eks-core-addons-managed
+# description: "Each EKS cluster should install its core components (vpc-cni, coredns, kube-proxy by default) as EKS managed add-ons (aws.eks.Addon), so their versions are declared, patched with the cluster and visible to review; the self-managed copies EKS bootstraps are never updated by it."
 stack_warn_eks_core_addons_managed contains msg if some msg in analyzer_stack_messages("eks-core-addons-managed")
 
 eks_default_required_addons := ["vpc-cni", "coredns", "kube-proxy"]

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: eks-endpoint-private-access
+# description: "The EKS API endpoint must be reachable privately (vpcConfig.endpointPrivateAccess: true) and not from the whole internet: endpointPublicAccess false, or public access restricted to listed CIDRs, never 0.0.0.0/0 (the default when publicAccessCidrs is not set)."
 deny_eks_endpoint_private_access contains msg if some msg in analyzer_messages("eks-endpoint-private-access")
 
 eks_endpoint_private_access(r) := array.concat(unk(vpc), _eks_endpoint(_or_empty(vpc))) if {

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: eks-node-group-hardened-launch-template
+# description: "Managed node groups must use a launch template of this program that requires IMDSv2 (httpTokens: required) with a hop limit of 1, so pods cannot take the node's IAM role, and encrypts every EBS volume; without one EKS applies its own template, which the program does not control."
 stack_deny_eks_node_group_hardened_launch_template contains msg if some msg in analyzer_stack_messages("eks-node-group-hardened-launch-template")
 
 # One attempt per node group.

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: eks-node-group-no-open-remote-access
+# description: "Managed node groups must not open SSH to the world: remoteAccess with an ec2SshKey but no sourceSecurityGroupIds makes EKS allow port 22 from 0.0.0.0/0 on every node."
 deny_eks_node_group_no_open_remote_access contains msg if some msg in analyzer_messages("eks-node-group-no-open-remote-access")
 
 eks_node_group_no_open_remote_access(r) := array.concat(unk(remote), _eks_remote_access(remote)) if {

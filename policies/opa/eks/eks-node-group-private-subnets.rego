@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: eks-node-group-private-subnets
+# description: "Managed node groups must run in private subnets: none of the program's subnets they use may assign public IPs on launch (mapPublicIpOnLaunch) or route 0.0.0.0/0 to an internet gateway. Subnets given as literal ids of an existing VPC are outside the program and not checked."
 stack_deny_eks_node_group_private_subnets contains msg if some msg in analyzer_stack_messages("eks-node-group-private-subnets")
 
 _subnet_type := "aws:ec2/subnet:Subnet"

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: eks-secrets-envelope-encryption
+# description: "EKS clusters must envelope-encrypt Kubernetes Secrets with a customer-managed KMS key (encryptionConfig.resources includes \"secrets\", encryptionConfig.provider.keyArn set), so Secrets in etcd are protected by a key whose use is controlled and logged in CloudTrail."
 deny_eks_secrets_envelope_encryption contains msg if some msg in analyzer_messages("eks-secrets-envelope-encryption")
 
 eks_secrets_envelope_encryption(r) := array.concat(unk(config), _eks_envelope(config)) if {

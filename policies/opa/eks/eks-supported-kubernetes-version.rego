@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: eks-supported-kubernetes-version
+# description: "EKS clusters and node groups must run a Kubernetes version Amazon EKS still supports (the rule's supportedVersions list), so control plane and nodes keep receiving security patches."
 deny_eks_supported_kubernetes_version contains msg if some msg in analyzer_messages("eks-supported-kubernetes-version")
 
 eks_default_supported_versions := ["1.30", "1.31", "1.32", "1.33", "1.34", "1.35"]

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: eks-vpc-cni-network-policy-enabled
+# description: "The vpc-cni add-on should enforce Kubernetes NetworkPolicy (configurationValues {\"enableNetworkPolicy\": \"true\"}): without it, or another policy engine such as Calico or Cilium, every NetworkPolicy, including the namespaces' default deny, is silently ignored."
 warn_eks_vpc_cni_network_policy_enabled contains msg if some msg in analyzer_messages("eks-vpc-cni-network-policy-enabled")
 
 eks_vpc_cni_network_policy_enabled(r) := array.concat(unk(name), _eks_vpc_cni(r, name)) if {

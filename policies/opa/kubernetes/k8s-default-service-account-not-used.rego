@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-default-service-account-not-used
+# description: "The default service account of a namespace must not be used: workloads name a dedicated serviceAccountName, a `default` ServiceAccount object sets automountServiceAccountToken: false, and no RoleBinding or ClusterRoleBinding grants rights to a `default` service account. Otherwise every pod of the namespace shares one identity and its rights."
 deny_k8s_default_service_account_not_used contains msg if some msg in analyzer_messages("k8s-default-service-account-not-used")
 
 service_account_type := "kubernetes:core/v1:ServiceAccount"

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-drop-all-capabilities
+# description: "Every container must drop ALL Linux capabilities and add back at most NET_BIND_SERVICE; the runtime's default set includes NET_RAW (packet spoofing on the pod network) and others a workload handling ePHI does not need."
 deny_k8s_drop_all_capabilities contains msg if some msg in analyzer_messages("k8s-drop-all-capabilities")
 
 k8s_drop_all_capabilities(r) := evs if {

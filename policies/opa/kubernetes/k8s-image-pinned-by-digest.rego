@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-image-pinned-by-digest
+# description: "Container images must be pinned by digest (image@sha256:...), or come with a fixed, non-latest tag from a registry listed in allowedRegistries (one with immutable tags), so what runs is exactly what was scanned and approved."
 deny_k8s_image_pinned_by_digest contains msg if some msg in analyzer_messages("k8s-image-pinned-by-digest")
 
 k8s_image_pinned_by_digest(r) := evs if {

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-ingress-tls
+# description: "Ingresses must terminate TLS for every host they route: spec.tls lists each host of spec.rules (or, with the AWS Load Balancer Controller, an ACM certificate annotation with HTTPS-only or redirecting listeners), so ePHI never crosses the network in clear text."
 deny_k8s_ingress_tls contains msg if some msg in analyzer_messages("k8s-ingress-tls")
 
 ingress_types := {

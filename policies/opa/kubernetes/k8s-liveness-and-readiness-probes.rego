@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-liveness-and-readiness-probes
+# description: "Long-running containers should declare a livenessProbe and a readinessProbe, so Kubernetes restarts a hung process and sends traffic only to pods able to serve it (availability of ePHI services in degraded operation)."
 warn_k8s_liveness_and_readiness_probes contains msg if some msg in analyzer_messages("k8s-liveness-and-readiness-probes")
 
 k8s_liveness_and_readiness_probes(r) := evs if {

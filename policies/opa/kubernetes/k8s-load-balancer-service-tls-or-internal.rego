@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-load-balancer-service-tls-or-internal
+# description: "A Service of type LoadBalancer must either be internal (aws-load-balancer-scheme: internal) or terminate TLS on every port (aws-load-balancer-ssl-cert with aws-load-balancer-ssl-ports covering all ports), so ePHI never reaches the internet in clear text."
 deny_k8s_load_balancer_service_tls_or_internal contains msg if some msg in analyzer_messages("k8s-load-balancer-service-tls-or-internal")
 
 _lb_scheme := "service.beta.kubernetes.io/aws-load-balancer-scheme"

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-namespace-default-deny-network-policy
+# description: "Every namespace that runs workloads must have a default-deny NetworkPolicy: podSelector {} with policyTypes Ingress and Egress and no allow-all rule, so pods accept and open only the connections other policies allow explicitly."
 stack_deny_k8s_namespace_default_deny_network_policy contains msg if some msg in analyzer_stack_messages("k8s-namespace-default-deny-network-policy")
 
 network_policy_type := "kubernetes:networking.k8s.io/v1:NetworkPolicy"

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-namespace-pod-security-restricted
+# description: "Namespaces must carry the label pod-security.kubernetes.io/enforce: restricted, so the API server itself rejects privileged, host-namespace, root or capability-adding pods, including those created outside this program (Helm charts, operators, kubectl)."
 deny_k8s_namespace_pod_security_restricted contains msg if some msg in analyzer_messages("k8s-namespace-pod-security-restricted")
 
 _pss_enforce := "pod-security.kubernetes.io/enforce"

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-no-host-namespaces
+# description: "Pods must not share the node's PID, IPC or network namespace (hostPID, hostIPC, hostNetwork): each one lets a container see or reach what other pods on the node handle."
 deny_k8s_no_host_namespaces contains msg if some msg in analyzer_messages("k8s-no-host-namespaces")
 
 k8s_no_host_namespaces(r) := evs if {

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-no-host-path-volumes
+# description: "Pods must not mount hostPath volumes: a path of the node's filesystem exposes the node (container runtime socket, kubelet credentials, other pods' volumes) to the container."
 deny_k8s_no_host_path_volumes contains msg if some msg in analyzer_messages("k8s-no-host-path-volumes")
 
 k8s_no_host_path_volumes(r) := evs if {

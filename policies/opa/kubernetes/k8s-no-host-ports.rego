@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-no-host-ports
+# description: "Containers must not bind a hostPort: it publishes the container on the node's own address, outside Services, load balancer TLS and NetworkPolicy."
 deny_k8s_no_host_ports contains msg if some msg in analyzer_messages("k8s-no-host-ports")
 
 k8s_no_host_ports(r) := evs if {

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-no-privilege-escalation
+# description: "Every container must set securityContext.allowPrivilegeEscalation: false; left unset it defaults to true, so a setuid binary in the image can gain more privileges than the process started with."
 deny_k8s_no_privilege_escalation contains msg if some msg in analyzer_messages("k8s-no-privilege-escalation")
 
 k8s_no_privilege_escalation(r) := evs if {

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-no-privileged-containers
+# description: "Containers must not run privileged (securityContext.privileged) or as Windows host processes: a privileged container has every capability of the node and can read the ePHI of every pod on it."
 deny_k8s_no_privileged_containers contains msg if some msg in analyzer_messages("k8s-no-privileged-containers")
 
 k8s_no_privileged_containers(r) := evs if {

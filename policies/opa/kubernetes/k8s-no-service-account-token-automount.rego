@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-no-service-account-token-automount
+# description: "Pods must set automountServiceAccountToken: false unless they need the Kubernetes API; a pod that does must ask for it explicitly (automountServiceAccountToken: true) under a dedicated, non-default service account. A mounted token lets anyone who compromises the container act with the account's RBAC rights."
 deny_k8s_no_service_account_token_automount contains msg if some msg in analyzer_messages("k8s-no-service-account-token-automount")
 
 k8s_no_service_account_token_automount(r) := evs if {

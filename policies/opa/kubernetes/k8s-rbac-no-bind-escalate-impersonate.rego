@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-rbac-no-bind-escalate-impersonate
+# description: "Roles and ClusterRoles must not grant the bind, escalate or impersonate verbs: each lets the subject obtain permissions it was never given (bind any role, edit roles beyond its own rights, act as another user or group such as system:masters)."
 deny_k8s_rbac_no_bind_escalate_impersonate contains msg if some msg in analyzer_messages("k8s-rbac-no-bind-escalate-impersonate")
 
 k8s_rbac_no_bind_escalate_impersonate(r) := array.concat(rules.evs, [{"m": concat("", [type_kind(r.type), " rules[", format_int(rule.index, 10), "] grants ", concat(", ", verbs), _rbac_on(rule.resources), "."])} |

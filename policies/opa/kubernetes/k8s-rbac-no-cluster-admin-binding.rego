@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-rbac-no-cluster-admin-binding
+# description: "RoleBindings and ClusterRoleBindings must not grant the cluster-admin ClusterRole: it is unrestricted access to every namespace, Secret and RBAC object; cluster administration goes through EKS access entries of named IAM principals instead."
 deny_k8s_rbac_no_cluster_admin_binding contains msg if some msg in analyzer_messages("k8s-rbac-no-cluster-admin-binding")
 
 k8s_rbac_no_cluster_admin_binding(r) := unk(ref) if {

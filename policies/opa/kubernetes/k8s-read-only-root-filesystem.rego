@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-read-only-root-filesystem
+# description: "Containers must run with securityContext.readOnlyRootFilesystem: true, so an intruder cannot alter the application's code or plant tools in the image's filesystem."
 deny_k8s_read_only_root_filesystem contains msg if some msg in analyzer_messages("k8s-read-only-root-filesystem")
 
 k8s_read_only_root_filesystem(r) := evs if {

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-resource-requests-and-limits
+# description: "Containers must set CPU and memory requests and limits, so one workload cannot starve the others on its nodes and the scheduler places pods where they fit (availability of ePHI systems)."
 deny_k8s_resource_requests_and_limits contains msg if some msg in analyzer_messages("k8s-resource-requests-and-limits")
 
 k8s_resource_requests_and_limits(r) := evs if {

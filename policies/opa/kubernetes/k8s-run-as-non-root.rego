@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-run-as-non-root
+# description: "Containers must run as a non-root user: securityContext.runAsNonRoot true on the pod or on every container, never false, and no runAsUser 0."
 deny_k8s_run_as_non_root contains msg if some msg in analyzer_messages("k8s-run-as-non-root")
 
 k8s_run_as_non_root(r) := evs if {

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-seccomp-runtime-default
+# description: "Pods must run under a seccomp profile, RuntimeDefault or Localhost, set on the pod or on every container, and never Unconfined: without one every system call of the kernel is reachable from the container."
 deny_k8s_seccomp_runtime_default contains msg if some msg in analyzer_messages("k8s-seccomp-runtime-default")
 
 k8s_seccomp_runtime_default(r) := evs if {

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-secrets-as-files-not-env-vars
+# description: "Secrets should reach containers as mounted files, not environment variables: environment variables leak into crash dumps, child processes, `kubectl describe` output and application logs."
 warn_k8s_secrets_as_files_not_env_vars contains msg if some msg in analyzer_messages("k8s-secrets-as-files-not-env-vars")
 
 k8s_secrets_as_files_not_env_vars(r) := evs if {

@@ -2,6 +2,9 @@ package phiguard
 
 import rego.v1
 
+# METADATA
+# title: k8s-workload-not-in-default-namespace
+# description: "Workloads and their Services, Secrets, ConfigMaps, volumes, Ingresses and RBAC objects must live in a dedicated namespace, not `default`: the namespace is the boundary for Pod Security admission, NetworkPolicy, quotas and RBAC."
 deny_k8s_workload_not_in_default_namespace contains msg if some msg in analyzer_messages("k8s-workload-not-in-default-namespace")
 
 k8s_workload_not_in_default_namespace_types := workload_types | {

@@ -261,3 +261,9 @@ first_hit(results) := {"evs": [e | some x in array.slice(results, 0, i + 1); som
 _holds_or_unknown(x) if x.v == true
 
 _holds_or_unknown(x) if count(x.evs) > 0
+
+# `list.filter(check)` over results in order ({"evs", ...} each): every element is checked, so
+# only an unknown read stops it. The unknown reads of the first result that made one, or [].
+first_evs(results) := results[i].evs if {
+	i := min({j | some j, x in results; count(x.evs) > 0})
+} else := []

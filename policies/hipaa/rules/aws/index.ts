@@ -3,8 +3,19 @@
  * A test checks that this list and the folder agree.
  */
 import type { PhiguardPolicy } from "../../../engine/rule";
+import acmCertificateKeyAlgorithmStrong from "./acm-certificate-key-algorithm-strong";
+import acmCertificateRenewsBeforeExpiry from "./acm-certificate-renews-before-expiry";
+import acmCertificateTransparencyLoggingEnabled from "./acm-certificate-transparency-logging-enabled";
 import albDropInvalidHeaderFields from "./alb-drop-invalid-header-fields";
 import albWafAssociated from "./alb-waf-associated";
+import apigatewayDomainNameTls12 from "./apigateway-domain-name-tls-1-2";
+import apigatewayMethodSettingsNoDataTrace from "./apigateway-method-settings-no-data-trace";
+import apigatewayStageAccessLoggingEnabled from "./apigateway-stage-access-logging-enabled";
+import apigatewayStageCacheEncrypted from "./apigateway-stage-cache-encrypted";
+import apigatewayStageClientCertificateConfigured from "./apigateway-stage-client-certificate-configured";
+import apigatewayStageExecutionLoggingEnabled from "./apigateway-stage-execution-logging-enabled";
+import apigatewayStageWafAssociated from "./apigateway-stage-waf-associated";
+import apigatewayStageXrayTracingEnabled from "./apigateway-stage-xray-tracing-enabled";
 import autoscalingGroupElbHealthCheck from "./autoscaling-group-elb-health-check";
 import backupPlanCopiesToAnotherRegion from "./backup-plan-copies-to-another-region";
 import backupPlanDailyWith35DayRetention from "./backup-plan-daily-with-35-day-retention";
@@ -20,10 +31,17 @@ import cloudtrailS3DataEventsEnabled from "./cloudtrail-s3-data-events-enabled";
 import cloudwatchAlarmHasActions from "./cloudwatch-alarm-has-actions";
 import cloudwatchLogGroupEncryptedWithKms from "./cloudwatch-log-group-encrypted-with-kms";
 import cloudwatchLogGroupRetentionAtLeast365Days from "./cloudwatch-log-group-retention-at-least-365-days";
+import codebuildProjectEncryptedWithCmk from "./codebuild-project-encrypted-with-cmk";
+import codebuildProjectNoPlaintextAwsCredentials from "./codebuild-project-no-plaintext-aws-credentials";
+import codebuildProjectSourceWithoutCredentials from "./codebuild-project-source-without-credentials";
+import dmsEndpointSslEnabled from "./dms-endpoint-ssl-enabled";
+import dmsReplicationInstanceEncryptedWithCmk from "./dms-replication-instance-encrypted-with-cmk";
+import dmsReplicationInstanceNotPublic from "./dms-replication-instance-not-public";
 import dynamodbDeletionProtectionEnabled from "./dynamodb-deletion-protection-enabled";
 import dynamodbPointInTimeRecoveryEnabled from "./dynamodb-point-in-time-recovery-enabled";
 import dynamodbTableEncryptedWithCmk from "./dynamodb-table-encrypted-with-cmk";
 import dynamodbTableOnDemandOrAutoscaled from "./dynamodb-table-on-demand-or-autoscaled";
+import dynamodbTableReplicatedForPhi from "./dynamodb-table-replicated-for-phi";
 import ebsVolumeEncryptedWithCmk from "./ebs-volume-encrypted-with-cmk";
 import ec2DetailedMonitoringEnabled from "./ec2-detailed-monitoring-enabled";
 import ec2EbsEncryptedWithCmk from "./ec2-ebs-encrypted-with-cmk";
@@ -35,12 +53,28 @@ import ec2NoPublicIp from "./ec2-no-public-ip";
 import ecrRepositoryEncryptedWithKms from "./ecr-repository-encrypted-with-kms";
 import ecrRepositoryScanOnPush from "./ecr-repository-scan-on-push";
 import ecrRepositoryTagsImmutable from "./ecr-repository-tags-immutable";
+import ecsTaskDefinitionAwsvpcNetworkMode from "./ecs-task-definition-awsvpc-network-mode";
+import ecsTaskDefinitionEfsTransitEncryption from "./ecs-task-definition-efs-transit-encryption";
+import ecsTaskDefinitionNoPrivilegedContainers from "./ecs-task-definition-no-privileged-containers";
+import ecsTaskDefinitionNonRootUser from "./ecs-task-definition-non-root-user";
+import ecsTaskDefinitionReadOnlyRootFilesystem from "./ecs-task-definition-read-only-root-filesystem";
 import efsFileSystemEncryptedWithCmk from "./efs-file-system-encrypted-with-cmk";
+import elasticacheEncryptedAtRestWithCmk from "./elasticache-encrypted-at-rest-with-cmk";
+import elasticacheEncryptedInTransit from "./elasticache-encrypted-in-transit";
+import elasticacheInVpcSubnetGroup from "./elasticache-in-vpc-subnet-group";
+import elasticacheRedisAutomaticBackupEnabled from "./elasticache-redis-automatic-backup-enabled";
+import elasticbeanstalkEnhancedHealthReporting from "./elasticbeanstalk-enhanced-health-reporting";
+import elasticbeanstalkManagedUpdatesEnabled from "./elasticbeanstalk-managed-updates-enabled";
 import elbAccessLogsEnabled from "./elb-access-logs-enabled";
+import elbClassicCrossZoneLoadBalancing from "./elb-classic-cross-zone-load-balancing";
 import elbDeletionProtectionEnabled from "./elb-deletion-protection-enabled";
 import elbListenerHttpsOnly from "./elb-listener-https-only";
 import elbListenerTls12Policy from "./elb-listener-tls-1-2-policy";
 import elbListenerUsesAcmCertificate from "./elb-listener-uses-acm-certificate";
+import emrClusterKerberosEnabled from "./emr-cluster-kerberos-enabled";
+import emrClusterMasterNoPublicIp from "./emr-cluster-master-no-public-ip";
+import emrClusterUsesSecurityConfiguration from "./emr-cluster-uses-security-configuration";
+import emrSecurityConfigurationEncryptsData from "./emr-security-configuration-encrypts-data";
 import iamAccountPasswordPolicyStrong from "./iam-account-password-policy-strong";
 import iamPolicyNoAdminAccess from "./iam-policy-no-admin-access";
 import iamPolicyNoFullServiceAccess from "./iam-policy-no-full-service-access";
@@ -48,6 +82,7 @@ import iamPolicyNoKmsDecryptOnAllKeys from "./iam-policy-no-kms-decrypt-on-all-k
 import iamRoleTrustNoWildcardPrincipal from "./iam-role-trust-no-wildcard-principal";
 import iamUserNoAttachedPolicies from "./iam-user-no-attached-policies";
 import iamUserNoInlinePolicies from "./iam-user-no-inline-policies";
+import kinesisStreamEncryptedWithKms from "./kinesis-stream-encrypted-with-kms";
 import kmsKeyDeletionWindowSufficient from "./kms-key-deletion-window-sufficient";
 import kmsKeyPolicyDefined from "./kms-key-policy-defined";
 import kmsKeyPolicyNoWildcardPrincipal from "./kms-key-policy-no-wildcard-principal";
@@ -59,6 +94,13 @@ import lambdaFunctionHasDeadLetterQueue from "./lambda-function-has-dead-letter-
 import lambdaFunctionInVpc from "./lambda-function-in-vpc";
 import lambdaFunctionNotPublic from "./lambda-function-not-public";
 import networkAclNoPublicAdminIngress from "./network-acl-no-public-admin-ingress";
+import opensearchDomainAuditLogsEnabled from "./opensearch-domain-audit-logs-enabled";
+import opensearchDomainEncryptedAtRestWithCmk from "./opensearch-domain-encrypted-at-rest-with-cmk";
+import opensearchDomainErrorLogsToCloudwatch from "./opensearch-domain-error-logs-to-cloudwatch";
+import opensearchDomainFineGrainedAccessControl from "./opensearch-domain-fine-grained-access-control";
+import opensearchDomainHttpsTls12 from "./opensearch-domain-https-tls-1-2";
+import opensearchDomainInVpc from "./opensearch-domain-in-vpc";
+import opensearchDomainNodeToNodeEncryption from "./opensearch-domain-node-to-node-encryption";
 import rdsAutoMinorVersionUpgradeEnabled from "./rds-auto-minor-version-upgrade-enabled";
 import rdsBackupRetentionSufficient from "./rds-backup-retention-sufficient";
 import rdsCopyTagsToSnapshots from "./rds-copy-tags-to-snapshots";
@@ -72,6 +114,13 @@ import rdsPerformanceInsightsEncryptedWithCmk from "./rds-performance-insights-e
 import rdsRequireTlsConnections from "./rds-require-tls-connections";
 import rdsSnapshotNotPublic from "./rds-snapshot-not-public";
 import rdsStorageEncryptedWithCmk from "./rds-storage-encrypted-with-cmk";
+import redshiftAutomatedSnapshotRetention from "./redshift-automated-snapshot-retention";
+import redshiftClusterAuditLoggingEnabled from "./redshift-cluster-audit-logging-enabled";
+import redshiftClusterEncryptedWithCmk from "./redshift-cluster-encrypted-with-cmk";
+import redshiftClusterMaintenanceSettings from "./redshift-cluster-maintenance-settings";
+import redshiftClusterNotPublic from "./redshift-cluster-not-public";
+import redshiftEnhancedVpcRoutingEnabled from "./redshift-enhanced-vpc-routing-enabled";
+import redshiftRequireTls from "./redshift-require-tls";
 import s3BucketAccessLoggingEnabled from "./s3-bucket-access-logging-enabled";
 import s3BucketAclsDisabled from "./s3-bucket-acls-disabled";
 import s3BucketEncryptedWithKms from "./s3-bucket-encrypted-with-kms";
@@ -82,6 +131,12 @@ import s3BucketReplicationEnabledForPhi from "./s3-bucket-replication-enabled-fo
 import s3BucketSslRequestsOnly from "./s3-bucket-ssl-requests-only";
 import s3BucketVersionedHasLifecycle from "./s3-bucket-versioned-has-lifecycle";
 import s3BucketVersioningEnabled from "./s3-bucket-versioning-enabled";
+import sagemakerEndpointConfigurationEncryptedWithKms from "./sagemaker-endpoint-configuration-encrypted-with-kms";
+import sagemakerNotebookEncryptedWithKms from "./sagemaker-notebook-encrypted-with-kms";
+import sagemakerNotebookInVpc from "./sagemaker-notebook-in-vpc";
+import sagemakerNotebookNoDirectInternetAccess from "./sagemaker-notebook-no-direct-internet-access";
+import sagemakerNotebookRootAccessDisabled from "./sagemaker-notebook-root-access-disabled";
+import secretsmanagerRotationWithin90Days from "./secretsmanager-rotation-within-90-days";
 import secretsmanagerSecretEncryptedWithCmk from "./secretsmanager-secret-encrypted-with-cmk";
 import secretsmanagerSecretRotationEnabled from "./secretsmanager-secret-rotation-enabled";
 import securityGroupNoPublicAdminIngress from "./security-group-no-public-admin-ingress";
@@ -91,6 +146,7 @@ import sqsQueueEncryptedWithKms from "./sqs-queue-encrypted-with-kms";
 import sqsQueueHasDeadLetterQueue from "./sqs-queue-has-dead-letter-queue";
 import sqsQueuePolicyRequiresTls from "./sqs-queue-policy-requires-tls";
 import ssmDocumentNotPublic from "./ssm-document-not-public";
+import ssmParameterSecretsSecureStringWithCmk from "./ssm-parameter-secrets-secure-string-with-cmk";
 import vpcDefaultSecurityGroupClosed from "./vpc-default-security-group-closed";
 import vpcEndpointsForS3AndKms from "./vpc-endpoints-for-s3-and-kms";
 import vpcFlowLogCapturesAllTraffic from "./vpc-flow-log-captures-all-traffic";
@@ -99,8 +155,19 @@ import vpcSubnetNoPublicIpOnLaunch from "./vpc-subnet-no-public-ip-on-launch";
 import wafv2WebAclLoggingEnabled from "./wafv2-web-acl-logging-enabled";
 
 export const awsRules: PhiguardPolicy[] = [
+  acmCertificateKeyAlgorithmStrong,
+  acmCertificateRenewsBeforeExpiry,
+  acmCertificateTransparencyLoggingEnabled,
   albDropInvalidHeaderFields,
   albWafAssociated,
+  apigatewayDomainNameTls12,
+  apigatewayMethodSettingsNoDataTrace,
+  apigatewayStageAccessLoggingEnabled,
+  apigatewayStageCacheEncrypted,
+  apigatewayStageClientCertificateConfigured,
+  apigatewayStageExecutionLoggingEnabled,
+  apigatewayStageWafAssociated,
+  apigatewayStageXrayTracingEnabled,
   autoscalingGroupElbHealthCheck,
   backupPlanCopiesToAnotherRegion,
   backupPlanDailyWith35DayRetention,
@@ -116,10 +183,17 @@ export const awsRules: PhiguardPolicy[] = [
   cloudwatchAlarmHasActions,
   cloudwatchLogGroupEncryptedWithKms,
   cloudwatchLogGroupRetentionAtLeast365Days,
+  codebuildProjectEncryptedWithCmk,
+  codebuildProjectNoPlaintextAwsCredentials,
+  codebuildProjectSourceWithoutCredentials,
+  dmsEndpointSslEnabled,
+  dmsReplicationInstanceEncryptedWithCmk,
+  dmsReplicationInstanceNotPublic,
   dynamodbDeletionProtectionEnabled,
   dynamodbPointInTimeRecoveryEnabled,
   dynamodbTableEncryptedWithCmk,
   dynamodbTableOnDemandOrAutoscaled,
+  dynamodbTableReplicatedForPhi,
   ebsVolumeEncryptedWithCmk,
   ec2DetailedMonitoringEnabled,
   ec2EbsEncryptedWithCmk,
@@ -131,12 +205,28 @@ export const awsRules: PhiguardPolicy[] = [
   ecrRepositoryEncryptedWithKms,
   ecrRepositoryScanOnPush,
   ecrRepositoryTagsImmutable,
+  ecsTaskDefinitionAwsvpcNetworkMode,
+  ecsTaskDefinitionEfsTransitEncryption,
+  ecsTaskDefinitionNoPrivilegedContainers,
+  ecsTaskDefinitionNonRootUser,
+  ecsTaskDefinitionReadOnlyRootFilesystem,
   efsFileSystemEncryptedWithCmk,
+  elasticacheEncryptedAtRestWithCmk,
+  elasticacheEncryptedInTransit,
+  elasticacheInVpcSubnetGroup,
+  elasticacheRedisAutomaticBackupEnabled,
+  elasticbeanstalkEnhancedHealthReporting,
+  elasticbeanstalkManagedUpdatesEnabled,
   elbAccessLogsEnabled,
+  elbClassicCrossZoneLoadBalancing,
   elbDeletionProtectionEnabled,
   elbListenerHttpsOnly,
   elbListenerTls12Policy,
   elbListenerUsesAcmCertificate,
+  emrClusterKerberosEnabled,
+  emrClusterMasterNoPublicIp,
+  emrClusterUsesSecurityConfiguration,
+  emrSecurityConfigurationEncryptsData,
   iamAccountPasswordPolicyStrong,
   iamPolicyNoAdminAccess,
   iamPolicyNoFullServiceAccess,
@@ -144,6 +234,7 @@ export const awsRules: PhiguardPolicy[] = [
   iamRoleTrustNoWildcardPrincipal,
   iamUserNoAttachedPolicies,
   iamUserNoInlinePolicies,
+  kinesisStreamEncryptedWithKms,
   kmsKeyDeletionWindowSufficient,
   kmsKeyPolicyDefined,
   kmsKeyPolicyNoWildcardPrincipal,
@@ -155,6 +246,13 @@ export const awsRules: PhiguardPolicy[] = [
   lambdaFunctionInVpc,
   lambdaFunctionNotPublic,
   networkAclNoPublicAdminIngress,
+  opensearchDomainAuditLogsEnabled,
+  opensearchDomainEncryptedAtRestWithCmk,
+  opensearchDomainErrorLogsToCloudwatch,
+  opensearchDomainFineGrainedAccessControl,
+  opensearchDomainHttpsTls12,
+  opensearchDomainInVpc,
+  opensearchDomainNodeToNodeEncryption,
   rdsAutoMinorVersionUpgradeEnabled,
   rdsBackupRetentionSufficient,
   rdsCopyTagsToSnapshots,
@@ -168,6 +266,13 @@ export const awsRules: PhiguardPolicy[] = [
   rdsRequireTlsConnections,
   rdsSnapshotNotPublic,
   rdsStorageEncryptedWithCmk,
+  redshiftAutomatedSnapshotRetention,
+  redshiftClusterAuditLoggingEnabled,
+  redshiftClusterEncryptedWithCmk,
+  redshiftClusterMaintenanceSettings,
+  redshiftClusterNotPublic,
+  redshiftEnhancedVpcRoutingEnabled,
+  redshiftRequireTls,
   s3BucketAccessLoggingEnabled,
   s3BucketAclsDisabled,
   s3BucketEncryptedWithKms,
@@ -178,6 +283,12 @@ export const awsRules: PhiguardPolicy[] = [
   s3BucketSslRequestsOnly,
   s3BucketVersionedHasLifecycle,
   s3BucketVersioningEnabled,
+  sagemakerEndpointConfigurationEncryptedWithKms,
+  sagemakerNotebookEncryptedWithKms,
+  sagemakerNotebookInVpc,
+  sagemakerNotebookNoDirectInternetAccess,
+  sagemakerNotebookRootAccessDisabled,
+  secretsmanagerRotationWithin90Days,
   secretsmanagerSecretEncryptedWithCmk,
   secretsmanagerSecretRotationEnabled,
   securityGroupNoPublicAdminIngress,
@@ -187,6 +298,7 @@ export const awsRules: PhiguardPolicy[] = [
   sqsQueueHasDeadLetterQueue,
   sqsQueuePolicyRequiresTls,
   ssmDocumentNotPublic,
+  ssmParameterSecretsSecureStringWithCmk,
   vpcDefaultSecurityGroupClosed,
   vpcEndpointsForS3AndKms,
   vpcFlowLogCapturesAllTraffic,

@@ -1,0 +1,2 @@
+export * from "./securityEvents";
+export * from "./securityMonitoring";
