@@ -267,3 +267,64 @@ _holds_or_unknown(x) if count(x.evs) > 0
 first_evs(results) := results[i].evs if {
 	i := min({j | some j, x in results; count(x.evs) > 0})
 } else := []
+
+# `JSON.parse(text)` as {"v": value}, undefined when JavaScript would throw. The wasm build of
+# json.unmarshal accepts more than JSON ("1 2", "01") and json.is_valid crashes on a bare true or
+# false (OPA v1.22.2), so the text is first checked token by token: every character belongs to a
+# JSON token, one value at the top level, no two values in a row and no dangling comma. Strings
+# with an escaped lone surrogate (which JavaScript accepts) are treated as invalid, since the wasm
+# parser aborts on them.
+json_parse(text) := {"v": json.unmarshal(text)} if {
+	is_string(text)
+	tokens := [m[0] | some m in regex.find_all_string_submatch_n(_json_token, text, -1)]
+	concat("", tokens) == text
+	not regex.match(`\\u[dD][89abAB][0-9a-fA-F]{2}`, text)
+	significant := [t | some t in tokens; trim_space(t) != ""]
+	count(significant) > 0
+	_json_sequence_ok(significant)
+	_ = json.unmarshal(text)
+}
+
+_json_token := `\s+|"(?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null|[\[\]{}:,]|.`
+
+_json_sequence_ok(tokens) if {
+	every t in tokens {
+		_json_known_token(t)
+	}
+	every i in _json_pairs(tokens) {
+		not _json_bad_pair(tokens[i - 1], tokens[i])
+	}
+	count([i | some i, t in tokens; _json_value_start(t); _json_depth(tokens, i) == 0]) == 1
+}
+
+_json_pairs(tokens) := numbers.range(1, count(tokens) - 1) if {
+	count(tokens) > 1
+} else := []
+
+_json_known_token(t) if t in {"[", "]", "{", "}", ":", ","}
+
+_json_known_token(t) if regex.match(`^(?:"|-|[0-9]|true$|false$|null$)`, t)
+
+# Starts a value: a scalar, [ or {.
+_json_value_start(t) if not t in {"]", "}", ":", ","}
+
+# Ends a value: a scalar, ] or }.
+_json_value_end(t) if not t in {"[", "{", ":", ","}
+
+_json_bad_pair(a, b) if {
+	_json_value_end(a)
+	_json_value_start(b)
+}
+
+_json_bad_pair(a, b) if {
+	a in {",", "[", "{", ":"}
+	b in {",", "]", "}", ":"}
+	not _json_empty_container(a, b)
+}
+
+_json_empty_container("[", "]")
+
+_json_empty_container("{", "}")
+
+# The bracket depth before token i.
+_json_depth(tokens, i) := count([t | some t in array.slice(tokens, 0, i); t in {"[", "{"}]) - count([t | some t in array.slice(tokens, 0, i); t in {"]", "}"}])

@@ -204,7 +204,7 @@ describe("account-root rules", () => {
   });
 
   it.each(accountRules.map((r) => [r.name] as const))("%s is not applicable to a stack that is not an account root", async (rule) => {
-    for (const stackTags of [{}, { "phiguard:account-root": "false" }]) {
+    for (const stackTags of [{}, { "phiguard:account-root": "false" }] as Record<string, string>[]) {
       const result = await evaluatePlan({ ...bare, stackTags }, accountRules);
       expect(result.findings.filter((f) => f.ruleId === rule)).toEqual([]);
       expect(result.notApplicable.filter((n) => n.ruleId === rule)).toEqual([
