@@ -16,6 +16,8 @@ import { BUCKETS, summariseProfile } from "./profile";
 const BENCH = path.resolve(__dirname, "..", "..");
 const ROOT = path.resolve(BENCH, "..");
 const OUT = path.join(BENCH, "out");
+/** phiguard is measured from a copy of bin/ + dist/ taken at the start: others may rebuild dist/ mid-run. */
+const SNAPSHOT = path.join(OUT, "phiguard");
 const GNU_TIME = "/usr/bin/time";
 /** Generous, so the benchmark measures a long plan instead of phiguard's 60 s default cutting it off. */
 const PLAN_TIMEOUT_S = 900;
@@ -86,7 +88,7 @@ function log(line: string): void {
 
 function commandFor(tool: Tool, dir: string, output: string, nodeFlags: string[] = []): string[] {
   return tool === "phiguard"
-    ? ["node", ...nodeFlags, path.join(ROOT, "bin", "phiguard.js"), "plan", dir, "--stack", "bench", "--timeout", String(PLAN_TIMEOUT_S), "-o", output]
+    ? ["node", ...nodeFlags, path.join(SNAPSHOT, "bin", "phiguard.js"), "plan", dir, "--stack", "bench", "--timeout", String(PLAN_TIMEOUT_S), "-o", output]
     : ["node", ...nodeFlags, path.join(BENCH, "vanilla-mocks.js"), dir, "bench"];
 }
 
@@ -202,7 +204,16 @@ function versionOf(pkg: string): string {
   }
 }
 
-function machine(): string[] {
+/** Copies bin/ and dist/ (dependencies still resolve from the repo's node_modules); returns when dist/ was built. */
+function snapshotPhiguard(): string {
+  fs.rmSync(SNAPSHOT, { recursive: true, force: true });
+  fs.cpSync(path.join(ROOT, "bin"), path.join(SNAPSHOT, "bin"), { recursive: true });
+  fs.cpSync(path.join(ROOT, "dist"), path.join(SNAPSHOT, "dist"), { recursive: true });
+  const main = fs.statSync(path.join(ROOT, "dist", "cli", "main.js"));
+  return main.mtime.toISOString().replace("T", " ").slice(0, 16);
+}
+
+function machine(distBuilt: string): string[] {
   const cpuinfo = fs.existsSync("/proc/cpuinfo") ? fs.readFileSync("/proc/cpuinfo", "utf8") : "";
   const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? "?";
   const git = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout.trim();
@@ -211,7 +222,8 @@ function machine(): string[] {
     `- CPU: ${model}, ${os.cpus().length} cores (\`nproc\` ${os.availableParallelism()})`,
     `- Memory: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB; OS: ${os.type()} ${os.release()}`,
     `- Node ${process.version}; @pulumi/pulumi ${versionOf("@pulumi/pulumi")}; @pulumi/aws ${versionOf("@pulumi/aws")}; typescript ${versionOf("typescript")}`,
-    `- phiguard: commit ${git || "?"}${dirty ? " with uncommitted changes in cli/ or policies/ (work in progress)" : ""}, \`dist/\` built by \`npm run build\``,
+    `- phiguard: commit ${git || "?"}${dirty ? " with uncommitted changes in cli/ or policies/ (work in progress)" : ""}; ` +
+      `\`dist/\` built by \`npm run build\` at ${distBuilt} UTC and copied to bench/out/phiguard/ before the first run`,
   ];
 }
 
@@ -430,7 +442,7 @@ function main(): void {
   fs.mkdirSync(OUT, { recursive: true });
   const started = new Date().toISOString();
   const loadBefore = os.loadavg();
-  const machineLines = machine();
+  const machineLines = machine(snapshotPhiguard());
   const estates: { size: number; estate: Estate; tscS: number; dir: string }[] = [];
   for (const size of sizes) {
     const prepared = prepare(size);

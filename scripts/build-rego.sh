@@ -42,8 +42,10 @@ opa_source() {
 
 # Capabilities for @open-policy-agent/opa-wasm: OPA's own capabilities of this version, limited to
 # the built-ins the compiled wasm implements natively plus those the SDK implements in JavaScript,
-# minus sprintf (the SDK's sprintf-js does not format like Go's fmt, e.g. no %v) and template
-# strings (Pulumi's OPA analyzer parses packs as Rego v0 with `import rego.v1`, which has none).
+# minus sprintf (the SDK's sprintf-js does not format like Go's fmt, e.g. no %v), json.is_valid
+# (its wasm implementation traps on a bare `true`/`false` in OPA v1.22.2: "memory access out of
+# bounds") and template strings (Pulumi's OPA analyzer parses packs as Rego v0 with
+# `import rego.v1`, which has none).
 generate_capabilities() {
   local out="$1" src
   src="$(opa_source)" || die "cannot download github.com/open-policy-agent/opa@${OPA_VERSION}"
@@ -66,7 +68,7 @@ const native = new Set(goNames.map(regoName));
 // The SDK's JavaScript built-ins (src/builtins, next to its main module src/index.cjs).
 const sdkMain = require.resolve("@open-policy-agent/opa-wasm", { paths: [process.cwd()] });
 const sdk = Object.keys(require(path.join(path.dirname(sdkMain), "builtins", "index.js")));
-const excluded = new Set(["sprintf", "internal.template_string"]);
+const excluded = new Set(["sprintf", "json.is_valid", "internal.template_string"]);
 // Unification (`=`) and assignment (`:=`) are compiled by the planner itself, not called.
 const planner = ["assign", "eq"];
 const wanted = new Set([...native, ...sdk, ...planner].filter((n) => !excluded.has(n)));

@@ -103,12 +103,15 @@ function compilerOptionsFor(dir: string): { options: TypeScript.CompilerOptions;
       options = t.parseJsonConfigFileContent(read.config, t.sys, path.dirname(configFile)).options;
     }
   }
+  // Output-layout options describe a build, not a load: with them, source maps would point one
+  // directory off (relative to outDir) and the SDK would record the wrong source file.
+  const { outDir: _outDir, rootDir: _rootDir, outFile: _outFile, declarationDir: _declDir, sourceRoot: _sourceRoot, mapRoot: _mapRoot, ...own } = options;
   const forced: TypeScript.CompilerOptions = {
-    ...options,
+    ...own,
     module: t.ModuleKind.CommonJS,
     moduleResolution: t.ModuleResolutionKind.Node10,
-    target: options.target ?? t.ScriptTarget.ES2022,
-    esModuleInterop: options.esModuleInterop ?? true,
+    target: own.target ?? t.ScriptTarget.ES2022,
+    esModuleInterop: own.esModuleInterop ?? true,
     sourceMap: false,
     inlineSourceMap: true,
     inlineSources: false,

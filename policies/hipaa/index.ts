@@ -1,5 +1,5 @@
 /**
- * The phiguard HIPAA policy pack: the AWS rules and the Kubernetes/EKS rules, as plain
+ * The phiguard HIPAA policy pack: the AWS, Kubernetes/EKS, data-residency and account-root rules, as plain
  * `@pulumi/policy` policies. Constructing a `PolicyPack` starts a gRPC server, so only the pack's
  * entry (`./pack/index.ts`) does that; everything else imports this array.
  */
@@ -9,6 +9,7 @@ import type { PhiguardPolicy } from "../engine/rule";
 import { awsRules } from "./rules/aws";
 import { kubernetesRules } from "./rules/kubernetes";
 import { residencyRules } from "./rules/residency";
+import { accountRules } from "./rules/account";
 
 export const PACK_NAME = "phiguard-hipaa";
 
@@ -27,12 +28,13 @@ function readPackageVersion(start: string): string {
 }
 
 /** Every rule of the pack, sorted by name. */
-export const hipaaPolicies: PhiguardPolicy[] = [...awsRules, ...kubernetesRules, ...residencyRules].sort((a, b) =>
+export const hipaaPolicies: PhiguardPolicy[] = [...awsRules, ...kubernetesRules, ...residencyRules, ...accountRules].sort((a, b) =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
 );
 
 export { awsRules } from "./rules/aws";
 export { kubernetesRules } from "./rules/kubernetes";
 export { residencyRules } from "./rules/residency";
+export { accountRules } from "./rules/account";
 export { HIPAA_PARAGRAPHS, hipaaParagraph, isKnownParagraph } from "./controls";
 export type { HipaaDesignation, HipaaParagraph } from "./controls";

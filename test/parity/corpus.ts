@@ -30,17 +30,28 @@ const KNOWN_STRINGS: Readonly<Record<string, string>> = { K8S_PRELUDE, AWS_PRELU
  * built from anything else, so a changed test file fails loudly here instead of shrinking the corpus.
  */
 export function programConstant(file: string, name = "PROGRAM"): string {
+  return programIn(file, name, (node) =>
+    ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name ? node.initializer : undefined,
+  );
+}
+
+/** The string value of the `program` property of a file's objects (the AWS `*.cases.ts` files). */
+export function programProperty(file: string): string {
+  return programIn(file, "program", (node) =>
+    ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === "program" ? node.initializer : undefined,
+  );
+}
+
+function programIn(file: string, name: string, match: (node: ts.Node) => ts.Expression | undefined): string {
   const text = fs.readFileSync(file, "utf8");
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
   let found: ts.Expression | undefined;
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name && node.initializer) {
-      found = node.initializer;
-    }
+    found ??= match(node);
     ts.forEachChild(node, visit);
   };
   visit(source);
-  if (!found) throw new Error(`${file} has no const ${name}`);
+  if (!found) throw new Error(`${file} has no ${name}`);
   const value = (e: ts.Expression): string => {
     if (ts.isParenthesizedExpression(e)) return value(e.expression);
     if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
@@ -71,14 +82,22 @@ export function componentPrograms(): CorpusProgram[] {
   return [{ name: "components (SecureCluster, WorkloadBaseline, SecureWorkload)", source: FULL_PROGRAM, config: CLUSTER_CONFIG }];
 }
 
-/** The AWS rule tests' programs (`policies/hipaa/rules/aws/tests/*.cases.ts`, one per service). */
+/**
+ * The AWS rule tests' programs: every exported `{ service, program }` of
+ * `policies/hipaa/rules/aws/tests/*.cases.ts` (plain modules, so they can be imported).
+ */
 export async function awsPrograms(): Promise<CorpusProgram[]> {
   const dir = path.join(REPO_ROOT, "policies/hipaa/rules/aws/tests");
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".cases.ts")).sort();
   const programs: CorpusProgram[] = [];
-  for (const file of files) {
-    const cases = ((await import(path.join(dir, file))) as { default: { service: string; program: string } }).default;
-    programs.push({ name: `aws ${cases.service} rules`, source: cases.program });
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".cases.ts")).sort()) {
+    const module = (await import(path.join(dir, file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(module)) {
+      const cases = value as { service?: unknown; program?: unknown } | null;
+      if (cases && typeof cases === "object" && typeof cases.program === "string") {
+        programs.push({ name: `aws ${String(cases.service ?? file)} (${file}${name === "default" ? "" : ` ${name}`})`, source: cases.program });
+      }
+    }
   }
+  if (programs.length === 0) throw new Error(`${dir} has no *.cases.ts program; the parity corpus lost its AWS programs`);
   return programs;
 }

@@ -7,6 +7,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { runPhiguard } from "../support/cli";
+import { parseReportTargets } from "../../cli/commands/formats";
+import { loadRuleFiles } from "../../cli/commands/rules";
+import { isPhiguardError } from "../../cli/errors";
+import { hipaaPolicies } from "../../policies/hipaa";
 import { writeTestProgram } from "../support/plan";
 
 const dirs: string[] = [];
@@ -70,12 +74,35 @@ describe("phiguard check --format", () => {
   test("usage errors name the problem, on one line, before any program runs", () => {
     const dir = project();
     expectOneLineError(runPhiguard(["check", dir, "-f", "sarif", "-f", "junit"]), /sarif and junit would all go to stdout; give all but one a file, e\.g\. --format junit=phiguard\.xml/);
-    expectOneLineError(runPhiguard(["check", dir, "-f", "sarif", "-f", "json", "-o", "x.json"]), /--output applies to a single --format/);
-    expectOneLineError(runPhiguard(["check", dir, "-o", "a.txt", "-o", "b.txt"]), /--output is given 2 times/);
-    expectOneLineError(runPhiguard(["check", dir, "-f", "html=report.html"]), /Invalid values: --format html=report\.html; expected text, json, sarif, junit or markdown/);
-    expectOneLineError(runPhiguard(["check", dir, "-f", "sarif="]), /expected a file after '='/);
-    expectOneLineError(runPhiguard(["check", dir, "-f", "sarif=a", "-f", "junit=a"]), /two reports would both be written to a/);
     expectOneLineError(runPhiguard(["check", dir, "--plan", "x.json", "--stack", "a", "--stack", "b"]), /--plan gates one file/);
+  });
+
+  test("format and output combinations (parsed in-process)", () => {
+    expect(parseReportTargets(undefined, undefined)).toEqual([{ format: "text" }]);
+    expect(parseReportTargets("json", "out.json")).toEqual([{ format: "json", file: "out.json" }]);
+    expect(parseReportTargets(["json"], ["-"])).toEqual([{ format: "json" }]);
+    expect(parseReportTargets(["text", "sarif=a.sarif", "md=b.md", "xml=c.xml"], undefined)).toEqual([
+      { format: "text" },
+      { format: "sarif", file: "a.sarif" },
+      { format: "markdown", file: "b.md" },
+      { format: "junit", file: "c.xml" },
+    ]);
+    expect(parseReportTargets(["junit=-", "text=t.txt"], undefined)).toEqual([{ format: "junit" }, { format: "text", file: "t.txt" }]);
+    const error = (f: string | string[], o?: string | string[]) => {
+      try {
+        parseReportTargets(f, o);
+      } catch (e) {
+        expect(isPhiguardError(e)).toBe(true);
+        return (e as Error).message;
+      }
+      return "no error";
+    };
+    expect(error(["sarif", "json"], "x.json")).toMatch(/--output applies to a single --format/);
+    expect(error("text", ["a.txt", "b.txt"])).toMatch(/--output is given 2 times/);
+    expect(error("html=report.html")).toBe("Invalid values: --format html=report.html; expected text, json, sarif, junit or markdown, optionally as FORMAT=FILE (e.g. sarif=phiguard.sarif)");
+    expect(error("yaml")).toMatch(/^Invalid values: --format yaml/);
+    expect(error("sarif=")).toMatch(/expected a file after '='/);
+    expect(error(["sarif=a", "junit=a"])).toMatch(/two reports would both be written to a/);
   });
 
   test("--help documents the formats, FORMAT=FILE, several stacks, --rules and --quiet", () => {
@@ -152,23 +179,29 @@ module.exports.rules = [{
     expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toContain("k8s-no-privileged-containers");
   });
 
-  test("a module without rules, a malformed rule or a clash with the pack is exit 2 naming the file", () => {
+  test("a module without rules, a malformed rule or a clash with the pack is an error naming the file", () => {
     const dir = project();
     const write = (name: string, text: string) => {
       fs.writeFileSync(path.join(dir, name), text);
       return path.join(dir, name);
     };
     expectOneLineError(runPhiguard(["check", dir, "--rules", write("none.js", "module.exports.x = 1;")]), /none\.js: exports no rules/);
-    expectOneLineError(
-      runPhiguard(["check", dir, "--rules", write("bad.js", `module.exports = { default: [{ name: "x", validateResource() {} }] };`)]),
-      /bad\.js: rule 'x': hipaa must be a non-empty array/,
-    );
-    expectOneLineError(
-      runPhiguard(["check", dir, "--rules", write("clash.js", RULE.replace("org-pods-need-team-label", "k8s-no-privileged-containers"))]),
+    const error = (file: string) => {
+      try {
+        loadRuleFiles([file], hipaaPolicies);
+      } catch (e) {
+        expect(isPhiguardError(e)).toBe(true);
+        return (e as Error).message;
+      }
+      return "no error";
+    };
+    expect(error(write("bad.js", `module.exports = { default: [{ name: "x", validateResource() {} }] };`))).toMatch(/bad\.js: rule 'x': hipaa must be a non-empty array/);
+    expect(error(write("clash.js", RULE.replace("org-pods-need-team-label", "k8s-no-privileged-containers")))).toMatch(
       /clash\.js: rule 'k8s-no-privileged-containers' has the same name as a rule of the HIPAA pack/,
     );
-    expectOneLineError(runPhiguard(["check", dir, "--rules", path.join(dir, "missing.ts")]), /missing\.ts: not found/);
-    expectOneLineError(runPhiguard(["check", dir, "--rules", write("throws.js", `throw new Error("boom");`)]), /throws\.js: cannot load the rules module: boom/);
+    expect(error(path.join(dir, "missing.ts"))).toMatch(/missing\.ts: not found/);
+    expect(error(write("throws.js", `throw new Error("boom");`))).toMatch(/throws\.js: cannot load the rules module: boom/);
+    expect(error(write("single.js", RULE.replace("module.exports.rules = [", "module.exports.default = (").replace(/\];\s*$/, ");")))).toBe("no error");
   });
 });
 

@@ -23,8 +23,8 @@ _eks_vpc_cni_report(raw) := [] if {
 } else := [{"m": "configurationValues is not set: the VPC CNI does not enforce NetworkPolicy by default."}] if {
 	is_val(raw, "")
 } else := [{"m": "configurationValues is not valid JSON."}] if {
-	not json.is_valid(js_string(raw.v))
-} else := _eks_network_policy_report(object.get(_as_object(json.unmarshal(js_string(raw.v))), "enableNetworkPolicy", {"@undefined": true}))
+	not json_parse(js_string(raw.v))
+} else := _eks_network_policy_report(object.get(_as_object(json_parse(js_string(raw.v)).v), "enableNetworkPolicy", {"@undefined": true}))
 
 _as_object(v) := v if {
 	is_object(v)

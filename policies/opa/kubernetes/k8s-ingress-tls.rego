@@ -60,13 +60,12 @@ _k8s_ingress_alb(annotations) := unk(certificate) if {
 # The listener protocols of listen-ports (`[{"HTTPS": 443}]`), or {"none": true} when it is not a
 # string holding JSON.
 _alb_listen_protocols(listen) := {"list": [key |
-	some entry in _as_array(json.unmarshal(listen.v))
+	some entry in _as_array(json_parse(listen.v).v)
 	is_object(entry)
 	some key, _ in entry
 ]} if {
 	listen.k == "val"
-	is_string(listen.v)
-	json.is_valid(listen.v)
+	json_parse(listen.v)
 } else := {"none": true}
 
 _as_array(v) := v if {

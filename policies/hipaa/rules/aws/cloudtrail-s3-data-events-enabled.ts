@@ -26,7 +26,7 @@ export default stackRule({
   enforcementLevel: "mandatory",
   hipaa: [...CITES.audit, "164.308(a)(1)(ii)(D)"],
   remediation:
-    "Use the `AuditTrail` component (S3 data events for all buckets), or add to a trail an `eventSelectors` entry with `dataResources: [{ type: \"AWS::S3::Object\", values: [\"arn:aws:s3\"] }]` (or the equivalent advanced event selector).",
+    "Use the `AuditTrail` component with `dataEventBuckets` naming the PHI buckets, or add to a trail an `eventSelectors` entry with `dataResources: [{ type: \"AWS::S3::Object\", values: [\"arn:aws:s3\"] }]` (or the equivalent advanced event selector).",
   controls: {
     awsConfig: ["CLOUDTRAIL_S3_DATAEVENTS_ENABLED"],
     cis: ["AWS 3.0.0 3.8", "AWS 3.0.0 3.9"],

@@ -6,7 +6,7 @@ export default resourceRule({
   description: "CloudWatch alarms notify someone: they have alarm actions and actions are enabled.",
   enforcementLevel: "advisory",
   hipaa: ["164.312(b)", "164.308(a)(6)(ii)"],
-  remediation: "Use the alarms of `AuditTrail` (they notify its encrypted SNS topic), or set `alarmActions` on the `aws.cloudwatch.MetricAlarm`.",
+  remediation: "Use the `SecurityMonitoring` component (its alarms notify an encrypted SNS topic), or set `alarmActions` on the `aws.cloudwatch.MetricAlarm`.",
   controls: {
     awsConfig: ["CLOUDWATCH_ALARM_ACTION_CHECK"],
     cdkNag: ["HIPAA.Security-CloudWatchAlarmAction"],

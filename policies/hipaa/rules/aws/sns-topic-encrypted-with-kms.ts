@@ -7,7 +7,7 @@ export default resourceRule({
   description: "SNS topics are encrypted with a customer managed KMS key.",
   enforcementLevel: "mandatory",
   hipaa: ["164.308(a)(1)(ii)(B)", ...CITES.encryptionAtRest],
-  remediation: "Encrypt with an `EnvelopeKey` (as `AuditTrail` does for its alarm topic): set `kmsMasterKeyId: key.arn` on the `aws.sns.Topic`.",
+  remediation: "Encrypt with an `EnvelopeKey` (as `SecurityMonitoring` does for its alarm topic): set `kmsMasterKeyId: key.arn` on the `aws.sns.Topic`.",
   controls: {
     awsConfig: ["SNS_ENCRYPTED_KMS"],
     cdkNag: ["HIPAA.Security-SNSEncryptedKMS"],

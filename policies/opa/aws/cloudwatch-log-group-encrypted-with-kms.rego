@@ -1,0 +1,10 @@
+package phiguard
+
+import rego.v1
+
+# METADATA
+# title: cloudwatch-log-group-encrypted-with-kms
+# description: "CloudWatch Logs log groups are encrypted with a customer managed KMS key (logs may contain PHI)."
+deny_cloudwatch_log_group_encrypted_with_kms contains msg if some msg in analyzer_messages("cloudwatch-log-group-encrypted-with-kms")
+
+aws_cloudwatch_log_group_encrypted_with_kms(r) := aws_customer_key(r, "kmsKeyId", ".")

@@ -1,0 +1,10 @@
+package phiguard
+
+import rego.v1
+
+# METADATA
+# title: elb-classic-cross-zone-load-balancing
+# description: "Classic Load Balancers balance across availability zones (crossZoneLoadBalancing is not false), so losing a zone's instances does not take the service down."
+warn_elb_classic_cross_zone_load_balancing contains msg if some msg in analyzer_messages("elb-classic-cross-zone-load-balancing")
+
+aws_elb_classic_cross_zone_load_balancing(r) := aws_when_equal(r, ["crossZoneLoadBalancing"], false, "crossZoneLoadBalancing is false.")

@@ -1,0 +1,10 @@
+package phiguard
+
+import rego.v1
+
+# METADATA
+# title: elb-deletion-protection-enabled
+# description: "Application, network and gateway load balancers have deletion protection enabled."
+warn_elb_deletion_protection_enabled contains msg if some msg in analyzer_messages("elb-deletion-protection-enabled")
+
+aws_elb_deletion_protection_enabled(r) := aws_unless_true(r, ["enableDeletionProtection"], "enableDeletionProtection is not true.")

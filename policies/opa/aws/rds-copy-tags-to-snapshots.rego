@@ -1,0 +1,10 @@
+package phiguard
+
+import rego.v1
+
+# METADATA
+# title: rds-copy-tags-to-snapshots
+# description: "RDS DB instances and clusters copy their tags (data-classification among them) to snapshots, so backups of PHI stay classified and tag-based backup and access policies apply to them."
+warn_rds_copy_tags_to_snapshots contains msg if some msg in analyzer_messages("rds-copy-tags-to-snapshots")
+
+aws_rds_copy_tags_to_snapshots(r) := aws_unless_true(r, ["copyTagsToSnapshot"], concat("", ["the ", aws_db_kind(r.type), " does not set copyTagsToSnapshot: true."]))

@@ -1,0 +1,10 @@
+package phiguard
+
+import rego.v1
+
+# METADATA
+# title: rds-deletion-protection-enabled
+# description: "RDS DB instances and clusters have deletion protection enabled."
+deny_rds_deletion_protection_enabled contains msg if some msg in analyzer_messages("rds-deletion-protection-enabled")
+
+aws_rds_deletion_protection_enabled(r) := aws_unless_true(r, ["deletionProtection"], concat("", ["the ", aws_db_kind(r.type), " does not set deletionProtection: true."]))
