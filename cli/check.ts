@@ -9,7 +9,8 @@ import { planProgram } from "./planner";
 import { loadPlanFile, type PlanFileFormat } from "./loaders";
 import { detectPlanFormat } from "./loaders/detect";
 import { loadPhiguardConfig, type PhiguardConfig } from "./config/phiguard-config";
-import { evaluatePlan, type EvaluationResult, type PhiguardPolicy } from "../policies/engine";
+import { evaluatePlan, type EvaluateOptions, type EvaluationResult, type PhiguardPolicy } from "../policies/engine";
+import { assertEnginesAgree, evaluatePlanRego } from "../policies/engine/rego";
 import { applyWaivers, blockingFindings, WAIVER_RULE_IDS, type ReportedFinding } from "../policies/engine/waivers";
 import { hipaaPolicies, PACK_NAME, PACK_VERSION } from "../policies/hipaa";
 
@@ -27,11 +28,19 @@ export interface CheckOptions {
   readonly timeoutSeconds?: number;
   /** @default the phiguard HIPAA pack */
   readonly policies?: readonly PhiguardPolicy[];
+  /**
+   * Which engine evaluates the pack: the TypeScript rules, the compiled Rego pack (its rules
+   * only), or both, where any disagreement on a rule both implement is an error. @default "ts"
+   */
+  readonly engine?: Engine;
   /** The day waivers are judged against. @default today (UTC) */
   readonly today?: Date | string;
   /** Called as work progresses (for progress output). */
   readonly onProgress?: (step: string) => void;
 }
+
+export type Engine = "ts" | "rego" | "both";
+export const ENGINES: readonly Engine[] = ["ts", "rego", "both"];
 
 export interface CheckResult {
   readonly plan: Plan;
@@ -67,12 +76,14 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
   const plan = await getPlan(options, config);
   const policies = options.policies ?? hipaaPolicies;
   options.onProgress?.(`evaluating ${policies.length} rules over ${plan.resources.length} resources`);
-  const evaluation = await evaluatePlan(plan, policies, {
+  const evaluateOptions = {
     packName: PACK_NAME,
     packVersion: PACK_VERSION,
     ...(config.enforcement ? { enforcement: config.enforcement } : {}),
     ...(config.policyConfig ? { policyConfig: config.policyConfig } : {}),
-  });
+  };
+  const engine = options.engine ?? "ts";
+  const evaluation = await evaluateWith(engine, plan, policies, evaluateOptions);
   const knownRuleIds = [...policies.map((p) => p.name), ...WAIVER_RULE_IDS];
   const findings = applyWaivers(evaluation.findings, config.waivers ?? [], knownRuleIds, options.today ?? new Date());
   return {
@@ -84,6 +95,20 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
     ...(file ? { configFile: file } : {}),
     passed: blockingFindings(findings).length === 0,
   };
+}
+
+async function evaluateWith(
+  engine: Engine,
+  plan: Plan,
+  policies: readonly PhiguardPolicy[],
+  options: EvaluateOptions,
+): Promise<EvaluationResult> {
+  if (engine === "ts") return evaluatePlan(plan, policies, options);
+  const rego = await evaluatePlanRego(plan, { ...options, policies });
+  if (engine === "rego") return rego;
+  const ts = await evaluatePlan(plan, policies, options);
+  assertEnginesAgree(ts.findings, rego.findings, rego.ruleIds);
+  return ts;
 }
 
 /** A finding that fails the gate: mandatory and not waived (unverifiable values are advisory). */

@@ -6,6 +6,7 @@ import { writeOutput } from "./output";
 import { parseReportTargets, toList } from "./formats";
 import { runChecks, stackList } from "./run-checks";
 import type { PlanFileFormat } from "../loaders";
+import { ENGINES, type Engine } from "../check";
 
 interface CheckArgs extends Omit<ProgramArgs, "stack"> {
   stack?: string | string[];
@@ -16,6 +17,7 @@ interface CheckArgs extends Omit<ProgramArgs, "stack"> {
   color?: boolean;
   rules?: string | string[];
   quiet?: boolean;
+  engine?: Engine;
 }
 
 /** Shown under `check --help` and `report --help` (yargs shows the top-level epilogue only in `phiguard --help`). */
@@ -25,7 +27,6 @@ export const EXIT_CODES = "Exit codes: 0 pass, 1 mandatory HIPAA violations, 2 u
 export function gateOptions<T>(yargs: Argv<T>): Argv<T> {
   return yargs
     .option("stack", {
-      alias: "s",
       describe:
         "Stack whose Pulumi.<stack>.yaml config is used (default: phiguard.yaml `stack`, or the only stack file). Repeat to check several stacks: each is planned and reported, the exit code is the worst",
       type: "string",
@@ -64,6 +65,11 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
         describe: "Write the report to this file instead of stdout (with a single --format; for several use FORMAT=FILE)",
         type: "string",
       })
+      .option("engine", {
+        describe: "Which engine evaluates the pack: ts (the TypeScript rules), rego (the compiled Rego pack, its rules only), or both (an error if they disagree)",
+        choices: ENGINES,
+        default: "ts" as const,
+      })
       .option("color", { describe: "Colour the text report (default: when stdout is a terminal and NO_COLOR is unset)", type: "boolean" })
       .example("$0 check", "plan the program in the current directory and gate it")
       .example("$0 check infra --stack prod --format json -o phiguard.json", "gate the prod stack, JSON report")
@@ -85,6 +91,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       ...(args.timeout ? { timeoutSeconds: args.timeout } : {}),
       ruleFiles: toList(args.rules),
       quiet: args.quiet ?? false,
+      engine: args.engine ?? "ts",
     });
     for (const target of targets) {
       const color = args.color ?? (!target.file && process.stdout.isTTY === true && !process.env.NO_COLOR);

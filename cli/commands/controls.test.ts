@@ -54,7 +54,7 @@ describe("phiguard controls", () => {
     expect(set?.covered).toBe(set?.rules.filter((r) => r.covered).length);
     expect(set?.rules.map((r) => r.id)).toEqual([...(set?.rules.map((r) => r.id) ?? [])].sort());
     expect(set?.rules.find((r) => r.id === "S3BucketSSLRequestsOnly")).toEqual({ id: "S3BucketSSLRequestsOnly", rules: ["s3-bucket-ssl-requests-only"], covered: true });
-    expect(set?.rules.find((r) => r.id === "RedshiftBackupEnabled")).toMatchObject({ covered: false, category: "service-not-provisioned" });
+    expect(set?.rules.find((r) => r.id === "EC2EBSOptimizedInstance")).toMatchObject({ covered: false });
     for (const p of json.paragraphs) expect(p.rules).toEqual([...p.rules].sort());
   });
 

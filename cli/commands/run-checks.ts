@@ -3,7 +3,7 @@
  * stderr. Fails closed: the first stack that cannot be planned or evaluated ends the run (exit 2).
  */
 import * as path from "node:path";
-import { runCheck, type CheckOptions } from "../check";
+import { runCheck, type CheckOptions, type Engine } from "../check";
 import { describeOutcome, Progress } from "../progress";
 import { PhiguardError } from "../errors";
 import type { PlanFileFormat } from "../loaders";
@@ -24,6 +24,8 @@ export interface RunChecksOptions {
   /** Modules with extra rules (`--rules`). */
   readonly ruleFiles?: readonly string[];
   readonly quiet?: boolean;
+  /** @default "ts" */
+  readonly engine?: Engine;
 }
 
 /** `--stack a --stack b` (yargs gives a string or an array), without duplicates. */
@@ -55,6 +57,7 @@ export async function runChecks(options: RunChecksOptions): Promise<StackCheck[]
       ...(options.configFile ? { configFile: options.configFile } : {}),
       ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
       ...(policies ? { policies } : {}),
+      ...(options.engine ? { engine: options.engine } : {}),
       onProgress: (step) => task.update(step),
     };
     try {

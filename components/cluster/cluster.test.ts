@@ -576,15 +576,6 @@ describe("SecureWorkload", () => {
 });
 
 describe("the HIPAA pack over SecureCluster + WorkloadBaseline + SecureWorkload", () => {
-  /**
-   * `ec2-instance-profile-attached` (advisory) asks every launch template for an IAM instance
-   * profile, but EKS rejects launch templates of managed node groups that set one (the node group's
-   * role becomes the instance profile). Until the rule skips node-group templates, this is the one
-   * finding the components cannot clear.
-   */
-  const isNodeGroupProfileConflict = (f: { ruleId: string; resourceName?: string }) =>
-    f.ruleId === "ec2-instance-profile-attached" && /^eks-lt-/.test(f.resourceName ?? "");
-
   test("the Kubernetes and EKS rules report nothing at all", async () => {
     const { findings, evaluated } = await evaluatePlan(plan, kubernetesRules);
     expect(findings).toEqual([]);
@@ -592,13 +583,9 @@ describe("the HIPAA pack over SecureCluster + WorkloadBaseline + SecureWorkload"
     for (const rule of kubernetesRules) expect(checked, rule.name).toContain(rule.name);
   });
 
-  test("the whole pack reports nothing but the node-group instance-profile conflict", async () => {
+  test("the whole pack reports nothing", async () => {
     const { findings } = await evaluatePlan(plan, hipaaPolicies);
-    expect(findings.filter((f) => !isNodeGroupProfileConflict(f))).toEqual([]);
-    expect(findings.map((f) => `${f.ruleId} ${f.level} ${f.kind} ${f.resourceName}`).sort()).toEqual([
-      "ec2-instance-profile-attached advisory violation eks-lt-general",
-      "ec2-instance-profile-attached advisory violation eks-lt-secure",
-    ]);
+    expect(findings.map((f) => `${f.ruleId} ${f.level} ${f.kind} ${f.resourceName}`)).toEqual([]);
   });
 });
 

@@ -53,10 +53,11 @@ new BackupPlan("backup", { key });
     expect(view.props("regional-table").replicas).toBeUndefined();
     expect(view.props("regional-table").streamEnabled).toBeUndefined();
 
-    // The pack has no rule on DynamoDB replication (yet): only the first two opt-outs are flagged.
+    // Every opt-out is flagged by the pack.
     expect(findingKeys(await packFindings(view))).toEqual([
       "dynamodb-deletion-protection-enabled deletable-table",
       "dynamodb-point-in-time-recovery-enabled norecovery-table",
+      "dynamodb-table-replicated-for-phi regional-table",
     ]);
   });
 

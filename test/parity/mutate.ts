@@ -94,15 +94,18 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
 
 type Path = readonly (string | number)[];
 
-/** Every place in a value: object keys and array indexes, depth first (the root excluded). */
+/**
+ * Every place in a value: object keys and array indexes, depth first (the root excluded). A marked
+ * value (unknown, secret, asset, archive) is a leaf: mutating inside one makes a malformed plan.
+ */
 export function pathsOf(value: PlanValue, prefix: Path = []): Path[] {
   if (value === null || typeof value !== "object") return [];
+  if (!Array.isArray(value) && "@phiguard" in (value as Record<string, PlanValue>)) return [];
   const out: Path[] = [];
   if (Array.isArray(value)) {
     value.forEach((v: PlanValue, i: number) => out.push([...prefix, i], ...pathsOf(v, [...prefix, i])));
   } else {
     for (const [k, v] of Object.entries(value as Record<string, PlanValue>)) {
-      if (k === "@phiguard") continue;
       out.push([...prefix, k], ...pathsOf(v, [...prefix, k]));
     }
   }

@@ -15,12 +15,14 @@ import { loadPolicy, type LoadedPolicy } from "@open-policy-agent/opa-wasm";
 import type { EnforcementLevel } from "@pulumi/policy";
 import { messageOf, PhiguardError } from "../../../cli/errors";
 import type { Plan } from "../../../cli/plan";
+import { resourceOptions } from "../args";
 import { checkRuleConfig, enforcementOf, makeGetConfig } from "../config";
 import type { EvaluatedPair, EvaluateOptions, EvaluationResult } from "../evaluate";
 import { compareStrings, sortFindings, type Finding, type FindingLevel } from "../finding";
 import { REMOTE_COMPONENT_RULE_ID, remoteComponentFindings } from "../remote";
 import { isResourceRule, isStackRule, ruleMetadata, type PhiguardPolicy } from "../rule";
 import { hipaaPolicies } from "../../hipaa";
+import { InvalidPlanValueError, toPolicyProps } from "../values";
 
 /** The version of the entrypoints' contract this evaluator speaks (`interface_version` in Rego). */
 export const REGO_INTERFACE_VERSION = 1;
@@ -246,6 +248,7 @@ export async function evaluatePlanRego(plan: Plan, options: RegoEvaluateOptions 
   const byName = new Map(policies.map((p) => [p.name, p]));
   checkRuleConfig(policies, options, [REMOTE_COMPONENT_RULE_ID]);
   checkPackAgainstRules(pack, byName);
+  checkPlan(plan);
 
   const data: { config: Record<string, object> } = { config: {} };
   const levels = new Map<string, FindingLevel>();
@@ -285,6 +288,24 @@ export async function evaluatePlanRego(plan: Plan, options: RegoEvaluateOptions 
     evaluated: evaluatedPairs(plan, pack, byName, levels),
     ruleIds: [...pack.rules.keys()].sort(compareStrings),
   };
+}
+
+/**
+ * Rejects what the TypeScript engine rejects while it builds its arguments (it builds them for
+ * every resource, since the pack has stack rules): malformed special values and custom timeouts.
+ */
+function checkPlan(plan: Plan): void {
+  for (const resource of plan.resources) {
+    try {
+      toPolicyProps(resource.props);
+    } catch (e) {
+      if (e instanceof InvalidPlanValueError) {
+        throw new PhiguardError(`resource ${resource.urn}: ${e.message}; the plan is malformed`, { cause: e });
+      }
+      throw e;
+    }
+    resourceOptions(resource);
+  }
 }
 
 /** Every Rego rule must be a TypeScript rule of the same kind and default enforcement level. */

@@ -10,3 +10,5 @@ export {
 export type { LoadedRegoPack, RegoEvaluateOptions, RegoEvaluationResult, RegoRuleInfo } from "./evaluate";
 export { assertEnginesAgree, compareEngines, describeDisagreement } from "./compare";
 export type { CompareOptions, EngineDisagreement } from "./compare";
+export { ENGINES, evaluateWithEngine } from "./engines";
+export type { Engine, EngineEvaluation } from "./engines";

@@ -89,7 +89,7 @@ _np_message(key, missing) := concat("", [
 isolated_directions(spec) := {"evs": unk(spec), "v": set()} if {
 	spec.k == "unk"
 } else := {"evs": [], "v": set()} if {
-	not is_object(spec.v)
+	not is_object(value_or(spec, null))
 } else := {"evs": all_pods.evs, "v": set()} if {
 	all_pods := _selects_all_pods(rd_key(spec, "podSelector"))
 	not all_pods.v
@@ -102,7 +102,7 @@ isolated_directions(spec) := {"evs": unk(spec), "v": set()} if {
 _selects_all_pods(s) := {"evs": unk(s), "v": false} if {
 	s.k == "unk"
 } else := {"evs": [], "v": false} if {
-	not is_object(s.v)
+	not is_object(value_or(s, null))
 } else := {"evs": unk(labels), "v": false} if {
 	labels := rd_key(s, "matchLabels")
 	labels.k == "unk"

@@ -216,3 +216,10 @@ test_analyzer_stack_rule_names_the_resource if {
 	resource := object.union(t_analyzer_input(pod), {"dependencies": [], "propertyDependencies": {}})
 	stack_deny_k8s_namespace_default_deny_network_policy == {concat("", [pod.urn, ": namespace \"bare\" has no NetworkPolicy that denies all ingress and egress traffic by default (podSelector {}, policyTypes Ingress, Egress)."])} with input as {"resources": [resource]}
 }
+
+test_a_network_policy_without_spec_isolates_nothing if {
+	np := t_res("kubernetes:networking.k8s.io/v1:NetworkPolicy", "np", {"metadata": {"namespace": "app"}})
+	pod := t_res("kubernetes:core/v1:Pod", "p", {"metadata": {"namespace": "app"}, "spec": t_pod({})})
+	t_verdicts("k8s-namespace-default-deny-network-policy", [np, pod]) == [["violation", "p", "namespace \"app\" has no NetworkPolicy that denies all ingress and egress traffic by default (podSelector {}, policyTypes Ingress, Egress)."]]
+	isolated_directions({"k": "none", "o": "u", "p": ["props", "spec"]}) == {"evs": [], "v": set()}
+}

@@ -44,6 +44,7 @@ new aws.opensearch.Domain("unk-domain", {
   vpcOptions: { subnetIds: ["subnet-0a"] },
   domainEndpointOptions: { enforceHttps: key.arn.apply(() => true), tlsSecurityPolicy: "Policy-Min-TLS-1-2-2019-07" },
   advancedSecurityOptions: { enabled: key.arn.apply(() => true) },
+  logPublishingOptions: [{ logType: key.arn.apply(() => "AUDIT_LOGS"), cloudwatchLogGroupArn: logs.arn }],
 });
 
 const params = new aws.redshift.ParameterGroup("tls-params", { family: "redshift-1.0", parameters: [{ name: "require_ssl", value: "true" }] });
@@ -62,7 +63,7 @@ new aws.redshift.Logging("named-redshift-logging", { clusterIdentifier: "named-r
 new aws.redshift.Cluster("bad-redshift", { ...cluster, clusterIdentifier: "bad-redshift", encrypted: "false", publiclyAccessible: true, allowVersionUpgrade: false, automatedSnapshotRetentionPeriod: 0 });
 const elsewhere = new aws.redshift.Cluster("bad-redshift-external-params", { ...cluster, clusterIdentifier: "external", kmsKeyId: "alias/aws/redshift", clusterParameterGroupName: "shared-params", tags: phi, automatedSnapshotRetentionPeriod: 7 });
 new aws.redshift.Logging("bad-redshift-logging-no-bucket", { clusterIdentifier: elsewhere.clusterIdentifier, logDestinationType: "s3" });
-new aws.redshift.Cluster("unk-redshift", { ...cluster, clusterIdentifier: "unk-redshift", kmsKeyId: key.arn, publiclyAccessible: key.arn.apply(() => false), enhancedVpcRouting: key.arn.apply(() => true), automatedSnapshotRetentionPeriod: key.arn.apply(() => 7), preferredMaintenanceWindow: "sun:05:00-sun:05:30" });
+new aws.redshift.Cluster("unk-redshift", { ...cluster, clusterIdentifier: "unk-redshift", kmsKeyId: key.arn, encrypted: key.arn.apply(() => "true"), allowVersionUpgrade: key.arn.apply(() => true), publiclyAccessible: key.arn.apply(() => false), enhancedVpcRouting: key.arn.apply(() => true), automatedSnapshotRetentionPeriod: key.arn.apply(() => 7), preferredMaintenanceWindow: "sun:05:00-sun:05:30" });
 
 new aws.emr.SecurityConfiguration("ok-emr-security", { configuration: JSON.stringify(${JSON.stringify(SECURITY_CONFIGURATION)}) });
 new aws.emr.SecurityConfiguration("bad-emr-security", { configuration: JSON.stringify({ EncryptionConfiguration: { EnableAtRestEncryption: true, EnableInTransitEncryption: false, AtRestEncryptionConfiguration: { S3EncryptionConfiguration: { EncryptionMode: "SSE-S3" }, LocalDiskEncryptionConfiguration: { EncryptionKeyProviderType: "AwsKms", AwsKmsKey: "k" } } } }) });
@@ -90,17 +91,17 @@ new aws.emr.Cluster("unk-emr", { ...emr, securityConfiguration: "ok-emr-security
     { rule: "opensearch-domain-encrypted-at-rest-with-cmk", pass: ["ok-domain"], fail: ["bad-domain", "bad-es-domain"], unknown: ["unk-domain"] },
     { rule: "opensearch-domain-node-to-node-encryption", pass: ["ok-domain"], fail: ["bad-domain", "bad-es-domain"], unknown: ["unk-domain"] },
     { rule: "opensearch-domain-in-vpc", pass: ["ok-domain", "unk-domain"], fail: ["bad-domain", "bad-es-domain"] },
-    { rule: "opensearch-domain-error-logs-to-cloudwatch", pass: ["ok-domain"], fail: ["bad-domain", "bad-es-domain", "unk-domain"] },
-    { rule: "opensearch-domain-audit-logs-enabled", pass: ["ok-domain"], fail: ["bad-domain", "bad-es-domain", "unk-domain"] },
+    { rule: "opensearch-domain-error-logs-to-cloudwatch", pass: ["ok-domain"], fail: ["bad-domain", "bad-es-domain"], unknown: ["unk-domain"] },
+    { rule: "opensearch-domain-audit-logs-enabled", pass: ["ok-domain"], fail: ["bad-domain", "bad-es-domain"], unknown: ["unk-domain"] },
     { rule: "opensearch-domain-https-tls-1-2", pass: ["ok-domain"], fail: ["bad-domain", "bad-es-domain"], unknown: ["unk-domain"] },
     { rule: "opensearch-domain-fine-grained-access-control", pass: ["ok-domain"], fail: ["bad-domain", "bad-es-domain"], unknown: ["unk-domain"] },
-    { rule: "redshift-cluster-encrypted-with-cmk", pass: ["ok-redshift", "named-redshift", "unk-redshift"], fail: ["bad-redshift", "bad-redshift-external-params"] },
+    { rule: "redshift-cluster-encrypted-with-cmk", pass: ["ok-redshift", "named-redshift"], fail: ["bad-redshift", "bad-redshift-external-params"], unknown: ["unk-redshift"] },
     { rule: "redshift-cluster-audit-logging-enabled", pass: ["ok-redshift", "named-redshift"], fail: ["bad-redshift", "bad-redshift-external-params", "unk-redshift"] },
     { rule: "redshift-require-tls", pass: ["ok-redshift"], fail: ["named-redshift", "bad-redshift", "bad-redshift-external-params", "unk-redshift"] },
     { rule: "redshift-cluster-not-public", pass: ["ok-redshift", "named-redshift", "bad-redshift-external-params"], fail: ["bad-redshift"], unknown: ["unk-redshift"] },
     { rule: "redshift-enhanced-vpc-routing-enabled", pass: ["ok-redshift", "named-redshift"], fail: ["bad-redshift", "bad-redshift-external-params"], unknown: ["unk-redshift"] },
     { rule: "redshift-automated-snapshot-retention", pass: ["ok-redshift", "named-redshift"], fail: ["bad-redshift", "bad-redshift-external-params"], unknown: ["unk-redshift"] },
-    { rule: "redshift-cluster-maintenance-settings", pass: ["ok-redshift", "named-redshift", "unk-redshift"], fail: ["bad-redshift", "bad-redshift-external-params"] },
+    { rule: "redshift-cluster-maintenance-settings", pass: ["ok-redshift", "named-redshift"], fail: ["bad-redshift", "bad-redshift-external-params"], unknown: ["unk-redshift"] },
     { rule: "emr-security-configuration-encrypts-data", pass: ["ok-emr-security"], fail: ["bad-emr-security", "bad-emr-security-none"], unknown: ["unk-emr-security"] },
     { rule: "emr-cluster-uses-security-configuration", pass: ["ok-emr", "ok-emr-literal-subnet", "bad-emr-routed", "unk-emr"], fail: ["bad-emr"] },
     { rule: "emr-cluster-kerberos-enabled", pass: ["ok-emr", "ok-emr-literal-subnet", "unk-emr"], fail: ["bad-emr", "bad-emr-routed", "bad-emr-mapping"] },

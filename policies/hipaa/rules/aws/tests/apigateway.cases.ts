@@ -27,7 +27,8 @@ new aws.apigateway.MethodSettings("named-stage-settings", { restApi: api.id, sta
 new aws.wafv2.WebAclAssociation("named-stage-waf", { resourceArn: "arn:aws:apigateway:us-east-1::/restapis/abc/stages/named", webAclArn: acl.arn });
 
 const unkStage = new aws.apigateway.Stage("unk-stage", { restApi: api.id, deployment: deployment.id, stageName: "unk", xrayTracingEnabled: key.arn.apply(() => true) });
-new aws.apigateway.MethodSettings("unk-stage-settings", { restApi: api.id, stageName: unkStage.stageName, methodPath: "*/*", settings: { loggingLevel: key.arn.apply(() => "ERROR") } });
+new aws.apigateway.MethodSettings("unk-stage-settings", { restApi: api.id, stageName: unkStage.stageName, methodPath: "*/*", settings: { loggingLevel: key.arn.apply(() => "ERROR"), dataTraceEnabled: key.arn.apply(() => false) } });
+new aws.apigateway.Stage("unk-cache-stage", { restApi: api.id, deployment: deployment.id, stageName: "unk-cache", cacheClusterEnabled: key.arn.apply(() => true) });
 
 const privateApi = new aws.apigateway.RestApi("private-api", { endpointConfiguration: { types: "PRIVATE" } });
 const privateDeployment = new aws.apigateway.Deployment("private-deployment", { restApi: privateApi.id });
@@ -40,13 +41,13 @@ new aws.apigateway.DomainName("bad-domain-default", { domainName: "default.examp
 new aws.apigateway.DomainName("unk-domain", { domainName: "unk.example.org", regionalCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/1", securityPolicy: key.arn.apply(() => "TLS_1_2") });
 `,
   cases: [
-    { rule: "apigateway-stage-execution-logging-enabled", pass: ["ok-stage", "named-stage"], fail: ["bad-stage", "private-stage"], unknown: ["unk-stage-settings"] },
-    { rule: "apigateway-method-settings-no-data-trace", pass: ["ok-stage-settings", "named-stage-settings", "unk-stage-settings"], fail: ["bad-stage-settings"] },
-    { rule: "apigateway-stage-access-logging-enabled", pass: ["ok-stage", "named-stage"], fail: ["bad-stage", "unk-stage", "private-stage"] },
-    { rule: "apigateway-stage-client-certificate-configured", pass: ["ok-stage", "named-stage"], fail: ["bad-stage", "unk-stage", "private-stage"] },
-    { rule: "apigateway-stage-waf-associated", pass: ["ok-stage", "named-stage", "private-stage"], fail: ["bad-stage", "unk-stage"] },
-    { rule: "apigateway-stage-cache-encrypted", pass: ["ok-stage", "named-stage", "unk-stage", "private-stage"], fail: ["bad-stage"] },
-    { rule: "apigateway-stage-xray-tracing-enabled", pass: ["ok-stage", "named-stage"], fail: ["bad-stage", "private-stage"], unknown: ["unk-stage"] },
+    { rule: "apigateway-stage-execution-logging-enabled", pass: ["ok-stage", "named-stage"], fail: ["bad-stage", "private-stage", "unk-cache-stage"], unknown: ["unk-stage-settings"] },
+    { rule: "apigateway-method-settings-no-data-trace", pass: ["ok-stage-settings", "named-stage-settings"], fail: ["bad-stage-settings"], unknown: ["unk-stage-settings"] },
+    { rule: "apigateway-stage-access-logging-enabled", pass: ["ok-stage", "named-stage"], fail: ["bad-stage", "unk-stage", "private-stage", "unk-cache-stage"] },
+    { rule: "apigateway-stage-client-certificate-configured", pass: ["ok-stage", "named-stage"], fail: ["bad-stage", "unk-stage", "private-stage", "unk-cache-stage"] },
+    { rule: "apigateway-stage-waf-associated", pass: ["ok-stage", "named-stage", "private-stage"], fail: ["bad-stage", "unk-stage", "unk-cache-stage"] },
+    { rule: "apigateway-stage-cache-encrypted", pass: ["ok-stage", "named-stage", "unk-stage", "private-stage"], fail: ["bad-stage"], unknown: ["unk-cache-stage"] },
+    { rule: "apigateway-stage-xray-tracing-enabled", pass: ["ok-stage", "named-stage"], fail: ["bad-stage", "private-stage", "unk-cache-stage"], unknown: ["unk-stage"] },
     { rule: "apigateway-domain-name-tls-1-2", pass: ["ok-domain", "ok-domain-enhanced"], fail: ["bad-domain", "bad-domain-default"], unknown: ["unk-domain"] },
   ],
 } satisfies ServiceCases;

@@ -17,7 +17,7 @@ new aws.elasticache.ReplicationGroup("bad-redis-preferred", {
   transitEncryptionEnabled: true, transitEncryptionMode: "preferred", snapshotRetentionLimit: 7,
 });
 new aws.elasticache.ReplicationGroup("unk-redis", {
-  description: "unk", nodeType: "cache.t4g.small", subnetGroupName: subnets.name, atRestEncryptionEnabled: true, kmsKeyId: key.arn,
+  description: "unk", nodeType: "cache.t4g.small", subnetGroupName: subnets.name, atRestEncryptionEnabled: key.arn.apply(() => true), kmsKeyId: key.arn,
   transitEncryptionEnabled: key.arn.apply(() => true), snapshotRetentionLimit: key.arn.apply(() => 15),
 });
 new aws.elasticache.Cluster("ok-memcached", { engine: "memcached", nodeType: "cache.t4g.small", numCacheNodes: 1, subnetGroupName: subnets.name, transitEncryptionEnabled: true });
@@ -60,7 +60,7 @@ new aws.elb.LoadBalancer("unk-classic-lb", { availabilityZones: ["us-east-1a"], 
 `,
   cases: [
     { rule: "elasticache-redis-automatic-backup-enabled", pass: ["ok-redis"], fail: ["bad-redis", "bad-redis-preferred", "bad-redis-node"], unknown: ["unk-redis"], notApplicable: ["ok-memcached", "replica-member"] },
-    { rule: "elasticache-encrypted-at-rest-with-cmk", pass: ["ok-redis", "unk-redis", "ok-serverless"], fail: ["bad-redis", "bad-redis-preferred", "bad-serverless"] },
+    { rule: "elasticache-encrypted-at-rest-with-cmk", pass: ["ok-redis", "ok-serverless"], fail: ["bad-redis", "bad-redis-preferred", "bad-serverless"], unknown: ["unk-redis"] },
     { rule: "elasticache-encrypted-in-transit", pass: ["ok-redis", "ok-memcached"], fail: ["bad-redis", "bad-redis-preferred", "bad-redis-node"], unknown: ["unk-redis"], notApplicable: ["replica-member"] },
     { rule: "elasticache-in-vpc-subnet-group", pass: ["ok-redis", "bad-redis-preferred", "unk-redis", "ok-memcached"], fail: ["bad-redis", "bad-redis-node"], notApplicable: ["replica-member"] },
     { rule: "kinesis-stream-encrypted-with-kms", pass: ["ok-stream"], fail: ["bad-stream", "bad-stream-aws-key"], unknown: ["unk-stream"] },

@@ -74,7 +74,7 @@ new aws.ecs.TaskDefinition("bad-task", {
   volumes: [{ name: "shared", efsVolumeConfiguration: { fileSystemId: "fs-0a" } }],
 });
 new aws.ecs.TaskDefinition("bridge-task", { family: "bridge", containerDefinitions: JSON.stringify([hardened]) });
-new aws.ecs.TaskDefinition("unk-task", { family: "unk", networkMode: "awsvpc", containerDefinitions: key.arn.apply(() => JSON.stringify([hardened])) });
+new aws.ecs.TaskDefinition("unk-task", { family: "unk", networkMode: key.arn.apply(() => "awsvpc"), containerDefinitions: key.arn.apply(() => JSON.stringify([hardened])) });
 
 const app = new aws.elasticbeanstalk.Application("eb-app", { name: "portal" });
 const managed = [
@@ -99,6 +99,7 @@ new aws.acm.Certificate("bad-certificate", { domainName: "legacy.example.org", v
 new aws.acm.Certificate("bad-imported-weak-certificate", { certificateBody: ${JSON.stringify(WEAK_PEM)}, privateKey: "placeholder" });
 new aws.acm.Certificate("bad-imported-expired-certificate", { certificateBody: ${JSON.stringify(EXPIRED_PEM)}, privateKey: "placeholder" });
 new aws.acm.Certificate("private-certificate", { domainName: "db.internal", certificateAuthorityArn: "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/1", keyAlgorithm: "EC_prime256v1" });
+new aws.acm.Certificate("unk-requested-certificate", { domainName: "unk.example.org", validationMethod: key.arn.apply(() => "DNS"), keyAlgorithm: key.arn.apply(() => "RSA_2048"), options: { certificateTransparencyLoggingPreference: key.arn.apply(() => "ENABLED") } });
 new aws.acm.Certificate("unk-imported-certificate", { certificateBody: key.arn.apply(() => ${JSON.stringify(GOOD_PEM)}), privateKey: "placeholder" });
 `,
   cases: [
@@ -110,12 +111,12 @@ new aws.acm.Certificate("unk-imported-certificate", { certificateBody: key.arn.a
     { rule: "ecs-task-definition-no-privileged-containers", pass: ["ok-task", "bridge-task"], fail: ["bad-task"], unknown: ["unk-task"] },
     { rule: "ecs-task-definition-non-root-user", pass: ["ok-task", "bridge-task"], fail: ["bad-task"], unknown: ["unk-task"] },
     { rule: "ecs-task-definition-read-only-root-filesystem", pass: ["ok-task", "bridge-task"], fail: ["bad-task"], unknown: ["unk-task"] },
-    { rule: "ecs-task-definition-awsvpc-network-mode", pass: ["ok-task", "unk-task"], fail: ["bad-task", "bridge-task"] },
+    { rule: "ecs-task-definition-awsvpc-network-mode", pass: ["ok-task"], fail: ["bad-task", "bridge-task"], unknown: ["unk-task"] },
     { rule: "ecs-task-definition-efs-transit-encryption", pass: ["ok-task"], fail: ["bad-task"], notApplicable: ["bridge-task", "unk-task"] },
     { rule: "elasticbeanstalk-enhanced-health-reporting", pass: ["ok-environment", "ok-template"], fail: ["bad-environment"], unknown: ["unk-environment"], notApplicable: ["templated-environment"] },
     { rule: "elasticbeanstalk-managed-updates-enabled", pass: ["ok-environment", "ok-template"], fail: ["bad-environment"], unknown: ["unk-environment"], notApplicable: ["templated-environment"] },
-    { rule: "acm-certificate-transparency-logging-enabled", pass: ["ok-certificate", "private-certificate"], fail: ["bad-certificate"], notApplicable: ["ok-imported-certificate", "unk-imported-certificate"] },
-    { rule: "acm-certificate-key-algorithm-strong", pass: ["ok-certificate", "ok-imported-certificate", "private-certificate", "bad-imported-expired-certificate"], fail: ["bad-certificate", "bad-imported-weak-certificate"], unknown: ["unk-imported-certificate"] },
-    { rule: "acm-certificate-renews-before-expiry", pass: ["ok-certificate", "ok-imported-certificate", "bad-imported-weak-certificate"], fail: ["bad-certificate", "bad-imported-expired-certificate"], unknown: ["unk-imported-certificate"], notApplicable: ["private-certificate"] },
+    { rule: "acm-certificate-transparency-logging-enabled", pass: ["ok-certificate", "private-certificate"], fail: ["bad-certificate"], unknown: ["unk-requested-certificate"], notApplicable: ["ok-imported-certificate", "unk-imported-certificate"] },
+    { rule: "acm-certificate-key-algorithm-strong", pass: ["ok-certificate", "ok-imported-certificate", "private-certificate", "bad-imported-expired-certificate"], fail: ["bad-certificate", "bad-imported-weak-certificate"], unknown: ["unk-imported-certificate", "unk-requested-certificate"] },
+    { rule: "acm-certificate-renews-before-expiry", pass: ["ok-certificate", "ok-imported-certificate", "bad-imported-weak-certificate"], fail: ["bad-certificate", "bad-imported-expired-certificate"], unknown: ["unk-imported-certificate", "unk-requested-certificate"], notApplicable: ["private-certificate"] },
   ],
 } satisfies ServiceCases;
