@@ -27,6 +27,8 @@ export const BUCKETS = [
   "stack traces (capture + formatting)",
   "SDK debuggablePromise (own code)",
   "module compile + load (node:, fs)",
+  "async hooks (the SDK's AsyncLocalStorage)",
+  "V8 native, unattributed",
   "typescript package (load + transpile)",
   "@pulumi/pulumi (other)",
   "google-protobuf",
@@ -56,29 +58,25 @@ export function summariseProfile(file: string): { totalMs: number; shares: Recor
       if (f.url.startsWith("node:internal/source_map")) sourceMaps = true;
       if (STACK_FUNCTIONS.has(f.functionName)) stack = true;
     }
-    const url = self.url;
-    const bucket: Bucket =
-      self.functionName === "(garbage collector)"
-        ? "garbage collection"
-        : sourceMaps
-          ? "stack traces mapped through source maps"
-          : stack
-            ? "stack traces (capture + formatting)"
-            : url.includes("/@pulumi/pulumi/") && self.functionName === "debuggablePromise"
-              ? "SDK debuggablePromise (own code)"
-              : url.includes("/node_modules/typescript/")
-                ? "typescript package (load + transpile)"
-                : url.includes("/@pulumi/pulumi/")
-                  ? "@pulumi/pulumi (other)"
-                  : url.includes("/google-protobuf/")
-                    ? "google-protobuf"
-                    : url.includes("/@pulumi/aws/")
-                      ? "@pulumi/aws"
-                      : url.startsWith("node:internal/modules") || (url === "" && /^(wrapSafe|compileFunction|readFileUtf8|internalModuleStat|realpathSync)$/.test(self.functionName))
-                        ? "module compile + load (node:, fs)"
-                        : !url.includes("/node_modules/") && url.includes("/dist/")
-                          ? "phiguard"
-                          : "other";
+    const { url, functionName: fn } = self;
+    const rules: [Bucket, boolean][] = [
+      ["garbage collection", fn === "(garbage collector)"],
+      ["stack traces mapped through source maps", sourceMaps],
+      ["stack traces (capture + formatting)", stack],
+      ["SDK debuggablePromise (own code)", url.includes("/@pulumi/pulumi/") && fn === "debuggablePromise"],
+      ["typescript package (load + transpile)", url.includes("/node_modules/typescript/")],
+      ["@pulumi/pulumi (other)", url.includes("/@pulumi/pulumi/")],
+      ["google-protobuf", url.includes("/google-protobuf/")],
+      ["@pulumi/aws", url.includes("/@pulumi/aws/")],
+      ["async hooks (the SDK's AsyncLocalStorage)", url.startsWith("node:internal/async_hooks") || url.startsWith("node:internal/async_local_storage")],
+      ["V8 native, unattributed", fn === "(program)"],
+      [
+        "module compile + load (node:, fs)",
+        url.startsWith("node:internal/modules") || (url === "" && /^(wrapSafe|compileFunction|readFileUtf8|internalModuleStat|realpathSync)$/.test(fn)),
+      ],
+      ["phiguard", !url.includes("/node_modules/") && url.includes("/dist/")],
+    ];
+    const bucket = rules.find(([, hit]) => hit)?.[0] ?? "other";
     cache.set(id, bucket);
     return bucket;
   };
