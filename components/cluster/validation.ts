@@ -5,9 +5,12 @@
  */
 import { createHash } from "node:crypto";
 import ipaddr from "ipaddr.js";
+import { SHA256_DIGEST, allowedRegistryOf, isFixedTag, parseImage } from "../../policies/hipaa/rules/kubernetes/image-reference";
 import { InvalidArgumentError } from "../network/regions";
 
 export { InvalidArgumentError };
+/** Image references are read as the pack's `k8s-image-pinned-by-digest` rule reads them. */
+export { fromRegistry, parseImage } from "../../policies/hipaa/rules/kubernetes/image-reference";
 
 /** Namespaces that phiguard never creates nor deploys workloads into. */
 export const RESERVED_NAMESPACES: readonly string[] = Object.freeze(["default", "kube-system", "kube-public", "kube-node-lease"]);
@@ -36,37 +39,6 @@ export function checkWorkloadNamespace(where: string, field: string, namespace: 
 // ---------------------------------------------------------------------------------------------
 // Images
 
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-
-/** The parts of an image reference `registry/path:tag@digest` (same reading as the pack's rule). */
-export function parseImage(image: string): { readonly name: string; readonly tag?: string; readonly digest?: string } {
-  let rest = image.trim();
-  let digest: string | undefined;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(":");
-  if (colon > rest.lastIndexOf("/")) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  return { name: rest, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
-}
-
-/** True when the image name lies under the registry prefix (`*` matches within one path segment). */
-export function fromRegistry(name: string, registry: string): boolean {
-  const prefix = registry.replace(/\/+$/, "");
-  if (prefix === "") return false;
-  const pattern = prefix
-    .split("*")
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-    .join("[^/]*");
-  return new RegExp(`^${pattern}/`).test(name);
-}
-
 /**
  * Checks that an image is pinned by digest (`repo@sha256:<64 hex>`), or comes with a fixed,
  * non-`latest` tag from one of `allowedRegistries` (registries with immutable tags).
@@ -77,12 +49,12 @@ export function checkImage(where: string, image: string, allowedRegistries: read
   }
   const ref = parseImage(image);
   if (ref.digest !== undefined) {
-    if (DIGEST.test(ref.digest)) return;
+    if (SHA256_DIGEST.test(ref.digest)) return;
     throw new InvalidArgumentError(`${where}: image "${image}" has digest "${ref.digest}"; expected "sha256:" followed by 64 lower-case hex digits.`);
   }
-  const registry = allowedRegistries.find((r) => fromRegistry(ref.name, r));
+  const registry = allowedRegistryOf(ref.name, allowedRegistries);
   if (registry !== undefined) {
-    if (ref.tag === undefined || ref.tag === "" || ref.tag === "latest") {
+    if (!isFixedTag(ref.tag)) {
       throw new InvalidArgumentError(
         `${where}: image "${image}" is from allowed registry "${registry}" but has ${ref.tag === "latest" ? "the tag \"latest\"" : "no tag"}; expected a fixed version tag (e.g. ":1.4.2") or a digest (@sha256:...).`,
       );

@@ -1,30 +1,6 @@
-import * as fs from "node:fs";
-import * as path from "node:path";
-import ts from "typescript";
 import { expect, test } from "vitest";
-
-/** Every optional property of the exported input interfaces (`*Args`, `*Options`, `*Input`, `*Access`) in `files` without a described `@default`. */
-function undocumentedDefaults(files: readonly string[]): string[] {
-  const missing: string[] = [];
-  for (const file of files) {
-    const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
-    source.forEachChild((node) => {
-      if (!ts.isInterfaceDeclaration(node) || !node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return;
-      if (!/(Args|Options|Input|Access)$/.test(node.name.text)) return; // inputs only, not output shapes
-      for (const member of node.members) {
-        if (!ts.isPropertySignature(member) || !member.questionToken) continue;
-        const tags = ts.getJSDocTags(member).map((t) => t.tagName.text);
-        const doc = ts.getJSDocCommentsAndTags(member).map((d) => d.getText()).join("\n");
-        if (!tags.includes("default") || !/\S/.test(doc.replace(/@default[^\n]*/, "").replace(/[/*\s]/g, ""))) {
-          missing.push(`${path.basename(file)}: ${node.name.text}.${member.name.getText(source)}`);
-        }
-      }
-    });
-  }
-  return missing;
-}
+import { INPUT_INTERFACES, sourceFilesOf, undocumentedDefaults } from "../../test/support/defaults-documented";
 
 test("every optional input of the keys documents its default and what it does", () => {
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).map((f) => path.join(__dirname, f));
-  expect(undocumentedDefaults(files)).toEqual([]);
+  expect(undocumentedDefaults(sourceFilesOf(__dirname), INPUT_INTERFACES)).toEqual([]);
 });

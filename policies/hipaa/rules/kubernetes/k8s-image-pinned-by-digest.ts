@@ -1,5 +1,8 @@
+import { allowedRegistryOf, isFixedTag, parseImage } from "./image-reference";
 import { containersOf, podSpecRule } from "./pod-spec";
 import { asStrings } from "./support";
+
+export { fromRegistry, parseImage } from "./image-reference";
 
 interface Config {
   /**
@@ -11,36 +14,11 @@ interface Config {
   readonly allowedRegistries?: readonly string[];
 }
 
+/**
+ * Matched against `@<digest>`: unlike `SHA256_DIGEST` (used by `checkImage`), this also passes a
+ * digest part that merely ends in `@sha256:<64 hex>` (an image with two `@`). Kept as it was.
+ */
 const DIGEST = /@sha256:[0-9a-f]{64}$/;
-
-/** The parts of an image reference: `registry/path:tag@digest`. */
-export function parseImage(image: string): { name: string; tag?: string; digest?: string } {
-  let rest = image.trim();
-  let digest: string | undefined;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(":");
-  if (colon > rest.lastIndexOf("/")) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  return { name: rest, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
-}
-
-/** True when the image name lies under the registry prefix (`*` matching within a segment). */
-export function fromRegistry(name: string, registry: string): boolean {
-  const prefix = registry.replace(/\/+$/, "");
-  if (prefix === "") return false;
-  const pattern = prefix
-    .split("*")
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-    .join("[^/]*");
-  return new RegExp(`^${pattern}/`).test(name);
-}
 
 /** Checkov CKV_K8S_43 (digest) and CKV_K8S_14 (no latest/blank tag); CIS EKS 5.1.4 (approved registries). */
 export default podSpecRule({
@@ -73,9 +51,9 @@ export default podSpecRule({
       }
       const ref = parseImage(image);
       if (ref.digest !== undefined && DIGEST.test(`@${ref.digest}`)) continue;
-      const registry = registries.find((r) => fromRegistry(ref.name, r));
+      const registry = allowedRegistryOf(ref.name, registries);
       if (registry !== undefined) {
-        if (ref.tag === undefined || ref.tag === "" || ref.tag === "latest") {
+        if (!isFixedTag(ref.tag)) {
           report(`${c.label} image "${image}" is from allowed registry "${registry}" but has no fixed tag (blank or latest).`);
         }
         continue;

@@ -11,7 +11,7 @@ import { eksRules } from "../../eks";
 import { k8sWorkloadRules, kubernetesRules } from "..";
 
 /** Files of the two folders that are helpers, not rules. */
-const HELPERS = new Set(["index.ts", "pod-spec.ts", "namespace.ts", "rbac.ts", "support.ts"]);
+const HELPERS = new Set(["index.ts", "pod-spec.ts", "namespace.ts", "rbac.ts", "support.ts", "image-reference.ts"]);
 
 /** The HIPAA Security Rule paragraphs phiguard cites. */
 const PARAGRAPHS = new Set([
