@@ -81,6 +81,17 @@ describe("phiguard check", () => {
     });
   });
 
+  test("--engine rego and --engine both reach the same verdict as the TypeScript rules", () => {
+    const dir = program(PRIVILEGED);
+    const ts = JSON.parse(runPhiguard(["check", dir, "-f", "json"]).stdout);
+    for (const engine of ["rego", "both"]) {
+      const run = runPhiguard(["check", dir, "-f", "json", "--engine", engine]);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(1);
+      expect(JSON.parse(run.stdout).findings).toEqual(ts.findings);
+    }
+  });
+
   test("--output writes the report to a file and keeps stdout empty", () => {
     const dir = program(PRIVILEGED);
     const out = path.join(dir, "reports", "phiguard.json");

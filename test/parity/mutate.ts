@@ -94,6 +94,23 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
 
 type Path = readonly (string | number)[];
 
+/** Types the stack rules join on besides their own: kept in every sub-plan of a mutation. */
+export const JOINED_TYPES: ReadonlySet<string> = new Set([
+  "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+  "kubernetes:core/v1:Namespace",
+  "pulumi:providers:kubernetes",
+  "aws:eks/cluster:Cluster",
+  "aws:eks/nodeGroup:NodeGroup",
+  "aws:eks/addon:Addon",
+  "aws:ec2/launchTemplate:LaunchTemplate",
+  "aws:cloudwatch/logGroup:LogGroup",
+  "aws:ec2/subnet:Subnet",
+  "aws:ec2/routeTable:RouteTable",
+  "aws:ec2/routeTableAssociation:RouteTableAssociation",
+  "aws:ec2/route:Route",
+  "aws:ec2/internetGateway:InternetGateway",
+]);
+
 /**
  * Every place in a value: object keys and array indexes, depth first (the root excluded). A marked
  * value (unknown, secret, asset, archive) is a leaf: mutating inside one makes a malformed plan.

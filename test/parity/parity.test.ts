@@ -17,7 +17,7 @@ import type { PhiguardPolicy } from "../../policies/engine/rule";
 import { compareEngines, describeDisagreement, evaluatePlanRego, loadRegoPack } from "../../policies/engine/rego";
 import { hipaaPolicies } from "../../policies/hipaa";
 import { awsPrograms, componentPrograms, kubernetesPrograms, type CorpusProgram } from "./corpus";
-import { mutatePlan, mutationArb } from "./mutate";
+import { JOINED_TYPES, mutatePlan, mutationArb } from "./mutate";
 import { planTestProgram } from "../support/plan";
 
 const RUNS = Number(process.env.PARITY_RUNS ?? 25);
@@ -31,22 +31,6 @@ const SILENT_ON_CORPUS: string[] = [];
 
 const PROGRAMS: CorpusProgram[] = [...kubernetesPrograms(), ...componentPrograms()];
 
-/** Types the stack rules join on besides their own: kept in every sub-plan of a mutation. */
-const JOINED_TYPES = new Set([
-  "kubernetes:networking.k8s.io/v1:NetworkPolicy",
-  "kubernetes:core/v1:Namespace",
-  "pulumi:providers:kubernetes",
-  "aws:eks/cluster:Cluster",
-  "aws:eks/nodeGroup:NodeGroup",
-  "aws:eks/addon:Addon",
-  "aws:ec2/launchTemplate:LaunchTemplate",
-  "aws:cloudwatch/logGroup:LogGroup",
-  "aws:ec2/subnet:Subnet",
-  "aws:ec2/routeTable:RouteTable",
-  "aws:ec2/routeTableAssociation:RouteTableAssociation",
-  "aws:ec2/route:Route",
-  "aws:ec2/internetGateway:InternetGateway",
-]);
 
 let regoRuleIds: string[] = [];
 let tsRules: PhiguardPolicy[] = [];

@@ -82,9 +82,6 @@ _analyzer_provider(x) := {
 	p.urn != ""
 } else := null
 
-# Every resource of the input (a Plan, or the analyzer's stack input), in order, as views.
-stack_resources := [view(x) | some x in input.resources]
-
 # The type of an input resource (Plan or analyzer shape), without building its view.
 input_type(x) := x.__type if {
 	_ = x.__type

@@ -84,12 +84,6 @@ value_or(s, _) := s.v if s.k == "val"
 
 value_or(s, dflt) := dflt if s.k != "val"
 
-# The value of a read when it is an object (asObject), else {}.
-obj_or_empty(s) := s.v if {
-	s.k == "val"
-	is_object(s.v)
-} else := {}
-
 # The unknown event of a read, as a list of zero or one event.
 unk(s) := [{"u": concat(".", s.p), "s": s.s, "o": s.o}] if {
 	s.k == "unk"
@@ -100,8 +94,6 @@ is_val(s, x) if {
 	s.k == "val"
 	s.v == x
 }
-
-is_undef(s) if s.k == "none"
 
 # The elements of an array read as `asArray(value).forEach(...)` / `.map(...)` would read them:
 # {"evs": unknown events (elements unknown at preview), "items": the other elements, "all": every
@@ -153,9 +145,6 @@ text_of(v) := num_text(v) if is_number(v)
 text_or(v, _) := text_of(v)
 
 text_or(v, dflt) := dflt if not text_of(v)
-
-# `textOf` of a read.
-text_of_read(s) := text_of(s.v) if s.k == "val"
 
 # A number as JavaScript's String(n) writes it (integers without a decimal point).
 num_text(n) := format_int(n, 10) if {
@@ -215,16 +204,6 @@ _path_text(p) := [js_string(k) | some k in p]
 
 _value_at(v, p) := x if walk(v, [p, x])
 
-# `listing(items)`: "a", "b" and "c".
-listing(items) := "" if count(items) == 0
-
-listing(items) := concat("", ["\"", items[0], "\""]) if count(items) == 1
-
-listing(items) := concat("", [
-	concat(", ", [concat("", ["\"", x, "\""]) | some x in array.slice(items, 0, count(items) - 1)]),
-	" and \"", items[count(items) - 1], "\"",
-]) if count(items) > 1
-
 # Keeps what the TypeScript rule reports: violations up to the first unknown read, and that read.
 outcome(evs) := array.slice(evs, 0, i + 1) if {
 	i := min({j | some j, e in evs; e.u})
@@ -244,9 +223,6 @@ _first_u_of(units) := [units[i][j]] if {
 
 # The strings of `items` that are not in `exclude`, in order.
 without(items, exclude) := [x | some x in items; not x in exclude]
-
-# `items.includes(x)`.
-includes(items, x) if x in items
 
 # `list.some(check)` / `list.find(check)` over results in order ({"evs", "v": bool} each): reads stop
 # at the first result that holds or that read an unknown value. {"evs": the unknown reads made,

@@ -64,8 +64,3 @@ test_first_hit_stops_at_the_first_hit_or_unknown if {
 	first_hit([{"evs": ["u"], "v": false}, {"evs": [], "v": true}]) == {"evs": ["u"], "v": false, "i": -1}
 	first_hit([{"evs": [], "v": false}]) == {"evs": [], "v": false, "i": -1}
 }
-
-test_listing if {
-	listing(["a", "b", "c"]) == "\"a\", \"b\" and \"c\""
-	listing(["a"]) == "\"a\""
-}
