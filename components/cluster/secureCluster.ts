@@ -30,6 +30,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { EnvelopeKey } from "../keys/envelopeKey";
+import { podIdentityTrustPolicy } from "./podIdentity";
 import { LOG_RETENTION_DAYS, type MultiRegionNetwork } from "../network/multiRegionNetwork";
 import { partitionOf, validateRegions } from "../network/regions";
 import { conventionTags, withName, type TaggingArgs } from "../tags";
@@ -769,24 +770,7 @@ export class SecureCluster extends pulumi.ComponentResource {
       resourceName,
       {
         description: `EKS Pod Identity of ${namespace}/${serviceAccount} on ${this.clusterName}`,
-        assumeRolePolicy: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Sid: "EksPodIdentity",
-              Effect: "Allow",
-              Principal: { Service: "pods.eks.amazonaws.com" },
-              Action: ["sts:AssumeRole", "sts:TagSession"],
-              Condition: {
-                StringEquals: {
-                  "aws:RequestTag/eks-cluster-name": this.clusterName,
-                  "aws:RequestTag/kubernetes-namespace": namespace,
-                  "aws:RequestTag/kubernetes-service-account": serviceAccount,
-                },
-              },
-            },
-          ],
-        }),
+        assumeRolePolicy: podIdentityTrustPolicy(this.clusterName, namespace, serviceAccount),
         tags: this.tags,
       },
       { parent: this },

@@ -38,6 +38,7 @@ import {
 import { conventionTags, type TaggingArgs } from "../tags";
 import { checkedKeyArn, keyPolicyAllowsServicePrincipal } from "../account/keyAccess";
 import { SECURITY_EVENT_IDS, SECURITY_EVENTS } from "./securityEvents";
+import { podIdentityTrustPolicy } from "../cluster/podIdentity";
 
 export const SECURITY_MONITORING_TYPE = "phiguard:monitoring:SecurityMonitoring";
 
@@ -328,24 +329,7 @@ export class SecurityMonitoring extends pulumi.ComponentResource {
           `${base}-role`,
           {
             description: `Container Insights agent of EKS cluster ${cluster.name} (EKS Pod Identity)`,
-            assumeRolePolicy: JSON.stringify({
-              Version: "2012-10-17",
-              Statement: [
-                {
-                  Sid: "EksPodIdentity",
-                  Effect: "Allow",
-                  Principal: { Service: "pods.eks.amazonaws.com" },
-                  Action: ["sts:AssumeRole", "sts:TagSession"],
-                  Condition: {
-                    StringEquals: {
-                      "aws:RequestTag/eks-cluster-name": cluster.name,
-                      "aws:RequestTag/kubernetes-namespace": CONTAINER_INSIGHTS_NAMESPACE,
-                      "aws:RequestTag/kubernetes-service-account": CONTAINER_INSIGHTS_SERVICE_ACCOUNT,
-                    },
-                  },
-                },
-              ],
-            }),
+            assumeRolePolicy: podIdentityTrustPolicy(cluster.name, CONTAINER_INSIGHTS_NAMESPACE, CONTAINER_INSIGHTS_SERVICE_ACCOUNT),
             maxSessionDuration: 3600,
             tags,
           },

@@ -61,9 +61,5 @@ export const S3_EVENTS_KEY_ACCESS: ServicePrincipalAccess = Object.freeze({
   conditions: { StringEquals: { "aws:SourceAccount": "{account}" } },
 });
 
-/** Lets SNS (the alerting topic) and CloudWatch alarms publish to topics encrypted with the key. */
-export const CLOUDWATCH_ALARMS_KEY_ACCESS: ServicePrincipalAccess = Object.freeze({
-  service: "cloudwatch",
-  actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
-  conditions: { StringEquals: { "aws:SourceAccount": "{account}" } },
-});
+/** Lets CloudWatch alarms publish to topics encrypted with the key (the component's own entry). */
+export { CLOUDWATCH_ALARMS_KEY_ACCESS } from "../../components";
