@@ -7,7 +7,6 @@ import * as path from "node:path";
 import type { Plan } from "./plan";
 import { planProgram } from "./planner";
 import { loadPlanFile, type PlanFileFormat } from "./loaders";
-import { detectPlanFormat } from "./loaders/detect";
 import { loadPhiguardConfig, type PhiguardConfig } from "./config/phiguard-config";
 import { type EvaluationResult, type PhiguardPolicy } from "../policies/engine";
 import { evaluateWithEngine, type Engine } from "../policies/engine/rego/engines";
@@ -55,7 +54,7 @@ export interface CheckResult {
 
 export async function getPlan(options: CheckOptions, config: PhiguardConfig): Promise<Plan> {
   const dir = path.resolve(options.dir ?? ".");
-  if (options.planFile) return loadPlanFile(options.planFile, options.from ?? detectPlanFormat(options.planFile));
+  if (options.planFile) return loadPlanFile(options.planFile, options.from);
   const stack = options.stack ?? config.stack;
   const timeoutSeconds = options.timeoutSeconds ?? config.timeoutSeconds;
   return planProgram({

@@ -4,13 +4,13 @@
  * `deployment`, a `pulumi preview --json` digest `steps`. When unsure, the preview loader
  * (the most common input) reports what is wrong with the file.
  */
-import { readFileSync } from "node:fs";
 import type { PlanFileFormat } from "./index";
 
-export function detectPlanFormat(file: string): PlanFileFormat {
+/** `text` is the file's content, as read once by `loadPlanFile`. */
+export function detectPlanFormat(text: string): PlanFileFormat {
   let head: unknown;
   try {
-    head = JSON.parse(readFileSync(file, "utf8"));
+    head = JSON.parse(text);
   } catch {
     return "preview";
   }

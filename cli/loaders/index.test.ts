@@ -74,3 +74,14 @@ describe("loadPlanFile", () => {
     expect(errorOf(() => loadPlanFile(empty, "state"))).toBe(`${empty}: empty file, expected a JSON document`);
   });
 });
+
+describe("loadPlanFile without a format", () => {
+  test("detects a preview, a stack export and a phiguard plan from the content", () => {
+    const preview = join(fixtures, "preview.json");
+    const state = join(fixtures, "stack-export.json");
+    expect(loadPlanFile(preview)).toStrictEqual(loadPlanFile(preview, "preview"));
+    expect(loadPlanFile(state)).toStrictEqual(loadPlanFile(state, "state"));
+    const planFile = write("detected-plan.json", loadPlanFile(preview, "preview"));
+    expect(loadPlanFile(planFile)).toStrictEqual(loadPlanFile(planFile, "plan"));
+  });
+});

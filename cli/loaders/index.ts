@@ -8,6 +8,7 @@ import type { Plan } from "../plan";
 import { loadPhiguardPlan } from "./plan-file";
 import { loadPreviewJson } from "./preview";
 import { loadStackExport } from "./state";
+import { detectPlanFormat } from "./detect";
 
 export { loadPhiguardPlan } from "./plan-file";
 export { loadPreviewJson } from "./preview";
@@ -15,9 +16,10 @@ export { loadStackExport } from "./state";
 
 export type PlanFileFormat = "preview" | "state" | "plan";
 
-export function loadPlanFile(file: string, from: PlanFileFormat): Plan {
+/** `from` says what the file holds; without it, it is detected from the content. */
+export function loadPlanFile(file: string, from?: PlanFileFormat): Plan {
   const text = readText(file);
-  switch (from) {
+  switch (from ?? detectPlanFormat(text)) {
     case "preview":
       return loadPreviewJson(text, file);
     case "state":
