@@ -17,3 +17,7 @@ _alb_drop_invalid_header_fields(r, s) := [] if {
 } else := [] if {
 	js_string_or(s, "application") != "application"
 } else := aws_unless_true(r, ["dropInvalidHeaderFields"], "dropInvalidHeaderFields is not true.")
+
+catalog["alb-drop-invalid-header-fields"] := _rule("warn_alb_drop_invalid_header_fields", aws_v2_load_balancers)
+
+resource_rule_events("alb-drop-invalid-header-fields", r) := aws_alb_drop_invalid_header_fields(r)

@@ -8,3 +8,7 @@ import rego.v1
 warn_apigateway_stage_xray_tracing_enabled contains msg if some msg in analyzer_messages("apigateway-stage-xray-tracing-enabled")
 
 aws_apigateway_stage_xray_tracing_enabled(r) := aws_unless_true(r, ["xrayTracingEnabled"], "xrayTracingEnabled is not true.")
+
+catalog["apigateway-stage-xray-tracing-enabled"] := _rule("warn_apigateway_stage_xray_tracing_enabled", {aws_stage})
+
+resource_rule_events("apigateway-stage-xray-tracing-enabled", r) := aws_apigateway_stage_xray_tracing_enabled(r)

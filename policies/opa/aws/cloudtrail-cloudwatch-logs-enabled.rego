@@ -14,3 +14,7 @@ _cloudtrail_cloudwatch_logs(r) := [{"m": "no cloudWatchLogsGroupArn is set."}] i
 } else := [{"m": "cloudWatchLogsGroupArn is set but no cloudWatchLogsRoleArn, so CloudTrail cannot deliver."}] if {
 	not aws_has_value(r.props, "cloudWatchLogsRoleArn")
 } else := []
+
+catalog["cloudtrail-cloudwatch-logs-enabled"] := _rule("deny_cloudtrail_cloudwatch_logs_enabled", {"aws:cloudtrail/trail:Trail"})
+
+resource_rule_events("cloudtrail-cloudwatch-logs-enabled", r) := aws_cloudtrail_cloudwatch_logs_enabled(r)

@@ -8,3 +8,7 @@ import rego.v1
 deny_cloudtrail_log_file_validation_enabled contains msg if some msg in analyzer_messages("cloudtrail-log-file-validation-enabled")
 
 aws_cloudtrail_log_file_validation_enabled(r) := aws_unless_true(r, ["enableLogFileValidation"], "enableLogFileValidation is not true.")
+
+catalog["cloudtrail-log-file-validation-enabled"] := _rule("deny_cloudtrail_log_file_validation_enabled", {"aws:cloudtrail/trail:Trail"})
+
+resource_rule_events("cloudtrail-log-file-validation-enabled", r) := aws_cloudtrail_log_file_validation_enabled(r)

@@ -18,3 +18,7 @@ _cloudwatch_alarm_actions(r, enabled) := [] if {
 } else := array.concat(unk(actions), [{"m": "the alarm has no alarmActions."} | actions.k != "unk"; aws_array_length(actions) == 0]) if {
 	actions := aws_prop(r, ["alarmActions"])
 }
+
+catalog["cloudwatch-alarm-has-actions"] := _rule("warn_cloudwatch_alarm_has_actions", {"aws:cloudwatch/metricAlarm:MetricAlarm"})
+
+resource_rule_events("cloudwatch-alarm-has-actions", r) := aws_cloudwatch_alarm_has_actions(r)

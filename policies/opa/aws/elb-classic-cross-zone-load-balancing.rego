@@ -8,3 +8,7 @@ import rego.v1
 warn_elb_classic_cross_zone_load_balancing contains msg if some msg in analyzer_messages("elb-classic-cross-zone-load-balancing")
 
 aws_elb_classic_cross_zone_load_balancing(r) := aws_when_equal(r, ["crossZoneLoadBalancing"], false, "crossZoneLoadBalancing is false.")
+
+catalog["elb-classic-cross-zone-load-balancing"] := _rule("warn_elb_classic_cross_zone_load_balancing", {"aws:elb/loadBalancer:LoadBalancer"})
+
+resource_rule_events("elb-classic-cross-zone-load-balancing", r) := aws_elb_classic_cross_zone_load_balancing(r)

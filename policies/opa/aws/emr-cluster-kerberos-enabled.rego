@@ -8,3 +8,7 @@ import rego.v1
 deny_emr_cluster_kerberos_enabled contains msg if some msg in analyzer_messages("emr-cluster-kerberos-enabled")
 
 aws_emr_cluster_kerberos_enabled(r) := aws_unless_has_value(r, ["kerberosAttributes"], "realm", "the cluster has no kerberosAttributes.realm, so Kerberos authentication is off.")
+
+catalog["emr-cluster-kerberos-enabled"] := _rule("deny_emr_cluster_kerberos_enabled", {"aws:emr/cluster:Cluster"})
+
+resource_rule_events("emr-cluster-kerberos-enabled", r) := aws_emr_cluster_kerberos_enabled(r)

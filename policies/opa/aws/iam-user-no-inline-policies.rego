@@ -14,3 +14,7 @@ _iam_user_no_inline_policies(r) := [{"m": "an inline policy is attached directly
 } else := array.concat(unk(names), [{"m": "the user's exclusive inline policy list is not empty."} | names.k != "unk"; aws_array_length(names) > 0]) if {
 	names := aws_prop(r, ["policyNames"])
 }
+
+catalog["iam-user-no-inline-policies"] := _rule("deny_iam_user_no_inline_policies", {"aws:iam/userPolicy:UserPolicy", "aws:iam/userPoliciesExclusive:UserPoliciesExclusive"})
+
+resource_rule_events("iam-user-no-inline-policies", r) := aws_iam_user_no_inline_policies(r)

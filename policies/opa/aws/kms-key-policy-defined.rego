@@ -8,3 +8,7 @@ import rego.v1
 warn_kms_key_policy_defined contains msg if some msg in analyzer_messages("kms-key-policy-defined")
 
 aws_kms_key_policy_defined(r) := aws_unless_has_value(r, [], "policy", "no key policy is set; AWS applies the default key policy.")
+
+catalog["kms-key-policy-defined"] := _rule("warn_kms_key_policy_defined", {"aws:kms/key:Key", "aws:kms/replicaKey:ReplicaKey"})
+
+resource_rule_events("kms-key-policy-defined", r) := aws_kms_key_policy_defined(r)

@@ -14,3 +14,7 @@ aws_lambda_concurrency_limit_set(r) := array.concat(unk(limit), [{"m": "reserved
 _lambda_no_limit(limit) if limit.k == "none"
 
 _lambda_no_limit(limit) if js_less(limit, 0)
+
+catalog["lambda-concurrency-limit-set"] := _rule("warn_lambda_concurrency_limit_set", {"aws:lambda/function:Function"})
+
+resource_rule_events("lambda-concurrency-limit-set", r) := aws_lambda_concurrency_limit_set(r)

@@ -8,3 +8,7 @@ import rego.v1
 warn_lambda_function_has_dead_letter_queue contains msg if some msg in analyzer_messages("lambda-function-has-dead-letter-queue")
 
 aws_lambda_function_has_dead_letter_queue(r) := aws_unless_has_value(r, ["deadLetterConfig"], "targetArn", "no deadLetterConfig.targetArn is set.")
+
+catalog["lambda-function-has-dead-letter-queue"] := _rule("warn_lambda_function_has_dead_letter_queue", {"aws:lambda/function:Function"})
+
+resource_rule_events("lambda-function-has-dead-letter-queue", r) := aws_lambda_function_has_dead_letter_queue(r)

@@ -8,3 +8,7 @@ import rego.v1
 warn_rds_copy_tags_to_snapshots contains msg if some msg in analyzer_messages("rds-copy-tags-to-snapshots")
 
 aws_rds_copy_tags_to_snapshots(r) := aws_unless_true(r, ["copyTagsToSnapshot"], concat("", ["the ", aws_db_kind(r.type), " does not set copyTagsToSnapshot: true."]))
+
+catalog["rds-copy-tags-to-snapshots"] := _rule("warn_rds_copy_tags_to_snapshots", {aws_db_instance, aws_db_cluster})
+
+resource_rule_events("rds-copy-tags-to-snapshots", r) := aws_rds_copy_tags_to_snapshots(r)

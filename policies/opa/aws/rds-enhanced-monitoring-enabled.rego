@@ -14,3 +14,7 @@ aws_rds_enhanced_monitoring_enabled(r) := array.concat(unk(interval), [{"m": con
 _rds_no_monitoring(interval) if interval.k == "none"
 
 _rds_no_monitoring(interval) if js_less_or_equal(interval, 0)
+
+catalog["rds-enhanced-monitoring-enabled"] := _rule("warn_rds_enhanced_monitoring_enabled", {aws_db_instance, aws_cluster_instance})
+
+resource_rule_events("rds-enhanced-monitoring-enabled", r) := aws_rds_enhanced_monitoring_enabled(r)

@@ -8,3 +8,7 @@ import rego.v1
 deny_sagemaker_endpoint_configuration_encrypted_with_kms contains msg if some msg in analyzer_messages("sagemaker-endpoint-configuration-encrypted-with-kms")
 
 aws_sagemaker_endpoint_configuration_encrypted_with_kms(r) := aws_customer_key(r, "kmsKeyArn", ".")
+
+catalog["sagemaker-endpoint-configuration-encrypted-with-kms"] := _rule("deny_sagemaker_endpoint_configuration_encrypted_with_kms", {"aws:sagemaker/endpointConfiguration:EndpointConfiguration"})
+
+resource_rule_events("sagemaker-endpoint-configuration-encrypted-with-kms", r) := aws_sagemaker_endpoint_configuration_encrypted_with_kms(r)

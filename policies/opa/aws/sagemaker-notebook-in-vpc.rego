@@ -8,3 +8,7 @@ import rego.v1
 deny_sagemaker_notebook_in_vpc contains msg if some msg in analyzer_messages("sagemaker-notebook-in-vpc")
 
 aws_sagemaker_notebook_in_vpc(r) := aws_unless_has_value(r, [], "subnetId", "no subnetId is set, so the notebook runs in a SageMaker-managed network outside the VPC.")
+
+catalog["sagemaker-notebook-in-vpc"] := _rule("deny_sagemaker_notebook_in_vpc", {aws_notebook})
+
+resource_rule_events("sagemaker-notebook-in-vpc", r) := aws_sagemaker_notebook_in_vpc(r)

@@ -10,3 +10,7 @@ warn_sagemaker_notebook_root_access_disabled contains msg if some msg in analyze
 aws_sagemaker_notebook_root_access_disabled(r) := array.concat(unk(access), [{"m": concat("", ["rootAccess is '", js_string_or(access, "Enabled"), "'; expected 'Disabled'."])} | access.k != "unk"; js_string_or(access, "Enabled") != "Disabled"]) if {
 	access := aws_prop(r, ["rootAccess"])
 }
+
+catalog["sagemaker-notebook-root-access-disabled"] := _rule("warn_sagemaker_notebook_root_access_disabled", {aws_notebook})
+
+resource_rule_events("sagemaker-notebook-root-access-disabled", r) := aws_sagemaker_notebook_root_access_disabled(r)

@@ -23,3 +23,7 @@ _eks_auth_mode_report(mode) := [] if {
 } else := array.concat(text.evs, [{"m": concat("", ["accessConfig.authenticationMode is ", text.t, "; expected \"API\"."])}]) if {
 	text := json_text(mode)
 }
+
+catalog["eks-authentication-mode-api"] := _rule("deny_eks_authentication_mode_api", {eks_cluster_type})
+
+resource_rule_events("eks-authentication-mode-api", r) := eks_authentication_mode_api(r)

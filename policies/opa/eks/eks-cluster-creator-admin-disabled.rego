@@ -18,3 +18,7 @@ _eks_creator_admin_report(value) := [] if {
 } else := [{"m": "accessConfig.bootstrapClusterCreatorAdminPermissions is true: the creating identity is a permanent cluster admin."}] if {
 	is_val(value, true)
 } else := [{"m": "accessConfig.bootstrapClusterCreatorAdminPermissions is not set (defaults to true): the creating identity is a permanent cluster admin."}]
+
+catalog["eks-cluster-creator-admin-disabled"] := _rule("warn_eks_cluster_creator_admin_disabled", {eks_cluster_type})
+
+resource_rule_events("eks-cluster-creator-admin-disabled", r) := eks_cluster_creator_admin_disabled(r)

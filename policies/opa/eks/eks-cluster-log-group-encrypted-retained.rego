@@ -71,3 +71,7 @@ _eks_described(cluster, before, after, urn) := d.evs if {
 	d := describe_cluster(cluster)
 	count(d.evs) > 0
 } else := [{"m": concat("", [before, describe_cluster(cluster).v, after]), "urn": urn}]
+
+catalog["eks-cluster-log-group-encrypted-retained"] := _rule("stack_deny_eks_cluster_log_group_encrypted_retained", {eks_cluster_type})
+
+stack_rule_events("eks-cluster-log-group-encrypted-retained") := eks_cluster_log_group_encrypted_retained

@@ -18,3 +18,7 @@ eks_control_plane_logging_all_types(r) := array.concat(enabled.evs, [{"m": _eks_
 _eks_logging_message(enabled, missing) := concat("", ["enabledClusterLogTypes is not set: no control-plane logs are kept (needs ", concat(", ", missing), ")."]) if {
 	count(enabled) == 0
 } else := concat("", ["enabledClusterLogTypes lacks ", concat(", ", missing), "."])
+
+catalog["eks-control-plane-logging-all-types"] := _rule("deny_eks_control_plane_logging_all_types", {eks_cluster_type})
+
+resource_rule_events("eks-control-plane-logging-all-types", r) := eks_control_plane_logging_all_types(r)

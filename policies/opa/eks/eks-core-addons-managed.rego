@@ -53,3 +53,7 @@ _eks_addon_report(cluster, missing, unreadable) := {"violations": [], "hard": []
 	d := describe_cluster(cluster)
 	count(d.evs) > 0
 } else := {"violations": [{"m": concat("", [describe_cluster(cluster).v, " has no managed add-on ", concat(", ", missing), " (aws.eks.Addon)."]), "urn": cluster.urn}], "hard": []}
+
+catalog["eks-core-addons-managed"] := _rule("stack_warn_eks_core_addons_managed", {eks_cluster_type})
+
+stack_rule_events("eks-core-addons-managed") := eks_core_addons_managed

@@ -85,3 +85,7 @@ _ipv4(address) if {
 }
 
 _cidr_prefix(cidr) := to_number(split(cidr, "/")[1])
+
+catalog["eks-endpoint-private-access"] := _rule("deny_eks_endpoint_private_access", {eks_cluster_type})
+
+resource_rule_events("eks-endpoint-private-access", r) := eks_endpoint_private_access(r)

@@ -111,3 +111,7 @@ _eks_volume_check(x) := {"evs": array.concat(unk(encrypted), text.evs), "problem
 	not is_val(encrypted, true)
 	text := _not_set_or_json(encrypted)
 } else := {"evs": [], "problem": false}
+
+catalog["eks-node-group-hardened-launch-template"] := _rule("stack_deny_eks_node_group_hardened_launch_template", {eks_node_group_type})
+
+stack_rule_events("eks-node-group-hardened-launch-template") := eks_node_group_hardened_launch_template

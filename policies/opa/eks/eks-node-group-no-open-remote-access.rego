@@ -19,3 +19,7 @@ _eks_remote_access(remote) := array.concat(unk(groups), [{"m": "remoteAccess giv
 	has_value(remote.v, "ec2SshKey")
 	groups := rd_key(remote, "sourceSecurityGroupIds")
 } else := []
+
+catalog["eks-node-group-no-open-remote-access"] := _rule("deny_eks_node_group_no_open_remote_access", {eks_node_group_type})
+
+resource_rule_events("eks-node-group-no-open-remote-access", r) := eks_node_group_no_open_remote_access(r)

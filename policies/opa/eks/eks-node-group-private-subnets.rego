@@ -101,3 +101,7 @@ _eks_internet_gateway(_, _, gateway) if {
 	is_string(gateway)
 	startswith(gateway, "igw-")
 }
+
+catalog["eks-node-group-private-subnets"] := _rule("stack_deny_eks_node_group_private_subnets", {eks_node_group_type})
+
+stack_rule_events("eks-node-group-private-subnets") := eks_node_group_private_subnets

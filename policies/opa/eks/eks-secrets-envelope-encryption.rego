@@ -25,3 +25,7 @@ _eks_envelope(config) := [] if {
 	resources := strings_of(rd_key(config, "resources"))
 	provider := rd_key(config, "provider")
 }
+
+catalog["eks-secrets-envelope-encryption"] := _rule("deny_eks_secrets_envelope_encryption", {eks_cluster_type})
+
+resource_rule_events("eks-secrets-envelope-encryption", r) := eks_secrets_envelope_encryption(r)

@@ -31,3 +31,7 @@ eks_minor_version(version) := m[0][1] if {
 	m := regex.find_all_string_submatch_n(`^v?(\d+\.\d+)(?:[.-]|$)`, trim_space(version), 1)
 	count(m) == 1
 }
+
+catalog["eks-supported-kubernetes-version"] := _rule("deny_eks_supported_kubernetes_version", {eks_cluster_type, eks_node_group_type})
+
+resource_rule_events("eks-supported-kubernetes-version", r) := eks_supported_kubernetes_version(r)

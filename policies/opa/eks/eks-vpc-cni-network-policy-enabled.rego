@@ -35,3 +35,7 @@ _eks_network_policy_report(enabled) := [] if {
 } else := [{"m": "configurationValues.enableNetworkPolicy is not set; expected \"true\"."}] if {
 	enabled == {"@undefined": true}
 } else := [{"m": concat("", ["configurationValues.enableNetworkPolicy is ", json.marshal(enabled), "; expected \"true\"."])}]
+
+catalog["eks-vpc-cni-network-policy-enabled"] := _rule("warn_eks_vpc_cni_network_policy_enabled", {eks_addon_type})
+
+resource_rule_events("eks-vpc-cni-network-policy-enabled", r) := eks_vpc_cni_network_policy_enabled(r)

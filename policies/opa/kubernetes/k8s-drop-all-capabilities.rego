@@ -27,3 +27,7 @@ _k8s_capabilities_of(c) := array.concat(
 	add := strings_of(c_rd(c, ["securityContext", "capabilities", "add"]))
 	added := without(add.v, {"NET_BIND_SERVICE"})
 }
+
+catalog["k8s-drop-all-capabilities"] := _rule("deny_k8s_drop_all_capabilities", workload_types)
+
+resource_rule_events("k8s-drop-all-capabilities", r) := k8s_drop_all_capabilities(r)

@@ -101,3 +101,7 @@ _regex_char(ch) := ch if {
 	ch != "*"
 	not contains(".+?^${}()|[]\\", ch)
 }
+
+catalog["k8s-image-pinned-by-digest"] := _rule("deny_k8s_image_pinned_by_digest", workload_types)
+
+resource_rule_events("k8s-image-pinned-by-digest", r) := k8s_image_pinned_by_digest(r)

@@ -133,3 +133,7 @@ covers_host(tls_host, host) if {
 	count(h) > count(suffix)
 	not contains(substring(h, 0, count(h) - count(suffix)), ".")
 }
+
+catalog["k8s-ingress-tls"] := _rule("deny_k8s_ingress_tls", ingress_types)
+
+resource_rule_events("k8s-ingress-tls", r) := k8s_ingress_tls(r)

@@ -186,3 +186,7 @@ _np_allows_all(item, peers) := {"evs": [item_u(item)], "v": false} if {
 } else := {"evs": unk(ports), "v": _empty_array_flag(ports)} if {
 	ports := item_key(item, "ports")
 }
+
+catalog["k8s-namespace-default-deny-network-policy"] := _rule("stack_deny_k8s_namespace_default_deny_network_policy", workload_types)
+
+stack_rule_events("k8s-namespace-default-deny-network-policy") := k8s_namespace_default_deny_network_policy

@@ -25,3 +25,7 @@ _host_namespace_what := {
 	"hostIPC": "the node's shared memory and IPC",
 	"hostNetwork": "the node's network stack (bypassing NetworkPolicy)",
 }
+
+catalog["k8s-no-host-namespaces"] := _rule("deny_k8s_no_host_namespaces", _workloads_and_patches)
+
+resource_rule_events("k8s-no-host-namespaces", r) := k8s_no_host_namespaces(r)

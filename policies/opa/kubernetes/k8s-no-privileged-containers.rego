@@ -30,3 +30,7 @@ _k8s_privileged_container(c) := array.concat(
 	privileged := c_rd(c, ["securityContext", "privileged"])
 	host := c_rd(c, ["securityContext", "windowsOptions", "hostProcess"])
 }
+
+catalog["k8s-no-privileged-containers"] := _rule("deny_k8s_no_privileged_containers", _workloads_and_patches)
+
+resource_rule_events("k8s-no-privileged-containers", r) := k8s_no_privileged_containers(r)

@@ -39,3 +39,7 @@ _any_unknown_subject(subjects) if {
 	some key in ["kind", "name"]
 	rd_key(item_read(item), key).k == "unk"
 }
+
+catalog["k8s-rbac-no-cluster-admin-binding"] := _rule("deny_k8s_rbac_no_cluster_admin_binding", binding_types)
+
+resource_rule_events("k8s-rbac-no-cluster-admin-binding", r) := k8s_rbac_no_cluster_admin_binding(r)

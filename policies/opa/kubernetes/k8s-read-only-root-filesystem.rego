@@ -25,3 +25,7 @@ _k8s_read_only_root_filesystem(pod) := array.concat(cs.evs, [e |
 	count(pod.evs) == 0
 	cs := all_containers(pod)
 }
+
+catalog["k8s-read-only-root-filesystem"] := _rule("deny_k8s_read_only_root_filesystem", workload_types)
+
+resource_rule_events("k8s-read-only-root-filesystem", r) := k8s_read_only_root_filesystem(r)

@@ -36,3 +36,7 @@ _k8s_resources_of(c, wanted) := array.concat(
 		not has_value(value_or(group, null), w[1])
 	]
 }
+
+catalog["k8s-resource-requests-and-limits"] := _rule("deny_k8s_resource_requests_and_limits", workload_types)
+
+resource_rule_events("k8s-resource-requests-and-limits", r) := k8s_resource_requests_and_limits(r)

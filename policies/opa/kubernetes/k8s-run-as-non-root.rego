@@ -42,3 +42,7 @@ _k8s_non_root_report(c, non_root, pod_non_root) := [{"m": concat("", [c.label, "
 	not is_val(non_root, true)
 	not is_val(pod_non_root, true)
 } else := []
+
+catalog["k8s-run-as-non-root"] := _rule("deny_k8s_run_as_non_root", workload_types)
+
+resource_rule_events("k8s-run-as-non-root", r) := k8s_run_as_non_root(r)

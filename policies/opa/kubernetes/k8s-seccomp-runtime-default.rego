@@ -53,3 +53,7 @@ _k8s_seccomp_container_report(c, type, pod_ok) := [{"m": concat("", [c.label, " 
 	not _seccomp_ok(type)
 	text := json_text(type)
 } else := []
+
+catalog["k8s-seccomp-runtime-default"] := _rule("deny_k8s_seccomp_runtime_default", workload_types)
+
+resource_rule_events("k8s-seccomp-runtime-default", r) := k8s_seccomp_runtime_default(r)

@@ -57,3 +57,7 @@ _k8s_secret_env_from(c, item) := array.concat(unk(ref), [{"m": concat("", [
 _quoted(text) := concat("", ["\"", text, "\""]) if text != ""
 
 _quoted(text) := "" if text == ""
+
+catalog["k8s-secrets-as-files-not-env-vars"] := _rule("warn_k8s_secrets_as_files_not_env_vars", workload_types)
+
+resource_rule_events("k8s-secrets-as-files-not-env-vars", r) := k8s_secrets_as_files_not_env_vars(r)

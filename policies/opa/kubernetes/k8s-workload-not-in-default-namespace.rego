@@ -45,3 +45,7 @@ _k8s_default_ns_report(r, ns) := [{"m": _k8s_default_ns_message(r)}] if {
 _k8s_default_ns_message(r) := "metadata.namespace is \"default\"." if {
 	is_val(rd(r.props, props_at(r), ["metadata", "namespace"]), "default")
 } else := "No namespace is given (metadata.namespace, or the provider's namespace), so it lands in \"default\"."
+
+catalog["k8s-workload-not-in-default-namespace"] := _rule("deny_k8s_workload_not_in_default_namespace", k8s_workload_not_in_default_namespace_types)
+
+resource_rule_events("k8s-workload-not-in-default-namespace", r) := k8s_workload_not_in_default_namespace(r)
