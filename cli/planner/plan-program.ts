@@ -15,6 +15,9 @@ import { purgeProgramModules } from "./program-modules";
 import { captureConsole } from "./console-capture";
 import { OfflineEngine } from "./offline-engine";
 import { useLeanPromises } from "./lean-promises";
+import { withFreshStore } from "./runtime-store";
+import { useShallowSourcePositions } from "./source-positions";
+import { collectPlanGarbage } from "./heap";
 
 export interface PlanOptions {
   /** The Pulumi project directory (holds Pulumi.yaml). */
@@ -39,6 +42,7 @@ export async function planProgram(options: PlanOptions): Promise<Plan> {
   installTypeScriptLoader();
   const sdk = loadSdk(project.dir);
   useLeanPromises(sdk);
+  useShallowSourcePositions(sdk.resource.Resource);
   const config = new Map(project.config);
   for (const [key, value] of Object.entries(options.config ?? {})) config.set(key, { value, secret: false });
   const stackRegion = config.get("aws:region")?.value;
@@ -54,14 +58,13 @@ export async function planProgram(options: PlanOptions): Promise<Plan> {
   purgeProgramModules(project.dir);
   const restoreConsole = captureConsole(diagnostics);
   try {
-    await withTimeout(
-      runProgram(sdk, project, monitor, config, diagnostics),
-      options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      project,
+    await withFreshStore(sdk, (abandon) =>
+      withTimeout(runProgram(sdk, project, monitor, config, diagnostics), options.timeoutMs ?? DEFAULT_TIMEOUT_MS, project, abandon),
     );
   } finally {
     restoreConsole();
   }
+  collectPlanGarbage();
   const planConfig: Record<string, PlanValue> = {};
   for (const [key, entry] of config) planConfig[key] = entry.secret ? SECRET : entry.value;
   return {
@@ -83,68 +86,66 @@ async function runProgram(
   config: ReadonlyMap<string, { value: string; secret: boolean }>,
   diagnostics: PlanDiagnostic[],
 ): Promise<void> {
-  await sdk.state.withLocalStorage(async () => {
-    sdk.settings.setMockOptions(monitor, project.name, project.stack, true);
-    const store = sdk.state.getStore();
-    enableMonitorFeatures(store);
-    store.settings.engine = new OfflineEngine(diagnostics);
-    const values: Record<string, string> = {};
-    const secretKeys: string[] = [];
-    for (const [key, entry] of config) {
-      values[key] = entry.value;
-      if (entry.secret) secretKeys.push(key);
-    }
-    sdk.config.setAllConfig(values, secretKeys);
-    // The program's own failure is caught inside the stack's init, as the Node.js language host
-    // does, so the SDK's stack resource settles instead of leaving rejected promises behind. A
-    // failure elsewhere (inside an `apply`, a registration) ends the run at once: the SDK would
-    // otherwise wait forever for the registration that failed.
-    let programFailure: { error: unknown } | undefined;
-    let failNow: (error: unknown) => void = () => undefined;
-    const strayFailure = new Promise<void>((resolve) => {
-      failNow = (error) => {
-        programFailure ??= { error };
-        resolve();
-      };
-    });
-    const stopListening = listenForStrayFailures((error) => failNow(error));
-    try {
-      const run = (async () => {
-        await sdk.stack.runInPulumiStack(async () => {
-          try {
-            return await runMain(project.main);
-          } catch (error) {
-            programFailure ??= { error };
-            return undefined;
-          }
-        });
-        await sdk.settings.waitForRPCs();
-      })();
-      run.catch(() => undefined);
-      await Promise.race([run, strayFailure]);
-      // A registration that failed inside an `apply` is reported as an unhandled rejection only
-      // after the SDK considers the run drained: give it that turn before judging the run.
-      await nextTurn();
-    } catch (error) {
+  sdk.settings.setMockOptions(monitor, project.name, project.stack, true);
+  const store = sdk.state.getStore();
+  enableMonitorFeatures(store);
+  store.settings.engine = new OfflineEngine(diagnostics);
+  const values: Record<string, string> = {};
+  const secretKeys: string[] = [];
+  for (const [key, entry] of config) {
+    values[key] = entry.value;
+    if (entry.secret) secretKeys.push(key);
+  }
+  sdk.config.setAllConfig(values, secretKeys);
+  // The program's own failure is caught inside the stack's init, as the Node.js language host
+  // does, so the SDK's stack resource settles instead of leaving rejected promises behind. A
+  // failure elsewhere (inside an `apply`, a registration) ends the run at once: the SDK would
+  // otherwise wait forever for the registration that failed.
+  let programFailure: { error: unknown } | undefined;
+  let failNow: (error: unknown) => void = () => undefined;
+  const strayFailure = new Promise<void>((resolve) => {
+    failNow = (error) => {
       programFailure ??= { error };
-    } finally {
-      // A failed program's other promises reject over the next few ticks: absorb them here, so
-      // they are not mistaken for a failure of the next plan run in this process.
-      if (programFailure || monitor.invokeError) await settleStragglers();
-      stopListening();
-    }
-    if (programFailure) throw programError(project, monitor, programFailure.error);
-    if (monitor.invokeError) throw programError(project, monitor, monitor.invokeError);
-    if (sdk.log.hasErrors()) {
-      const logged = diagnostics.filter((d) => d.severity === "warning").map((d) => d.message);
-      throw new PhiguardError(`${relativeMain(project)}: program reported errors: ${logged.join("; ") || "see its log"}`);
-    }
-    if (store.leakCandidates.size > 0) {
-      throw new PhiguardError(
-        `${relativeMain(project)}: program left ${store.leakCandidates.size} promise(s) unresolved (a missing await, or a cycle between resources)`,
-      );
-    }
+      resolve();
+    };
   });
+  const stopListening = listenForStrayFailures((error) => failNow(error));
+  try {
+    const run = (async () => {
+      await sdk.stack.runInPulumiStack(async () => {
+        try {
+          return await runMain(project.main);
+        } catch (error) {
+          programFailure ??= { error };
+          return undefined;
+        }
+      });
+      await sdk.settings.waitForRPCs();
+    })();
+    run.catch(() => undefined);
+    await Promise.race([run, strayFailure]);
+    // A registration that failed inside an `apply` is reported as an unhandled rejection only
+    // after the SDK considers the run drained: give it that turn before judging the run.
+    await nextTurn();
+  } catch (error) {
+    programFailure ??= { error };
+  } finally {
+    // A failed program's other promises reject over the next few ticks: absorb them here, so
+    // they are not mistaken for a failure of the next plan run in this process.
+    if (programFailure || monitor.invokeError) await settleStragglers();
+    stopListening();
+  }
+  if (programFailure) throw programError(project, monitor, programFailure.error);
+  if (monitor.invokeError) throw programError(project, monitor, monitor.invokeError);
+  if (sdk.log.hasErrors()) {
+    const logged = diagnostics.filter((d) => d.severity === "warning").map((d) => d.message);
+    throw new PhiguardError(`${relativeMain(project)}: program reported errors: ${logged.join("; ") || "see its log"}`);
+  }
+  if (store.leakCandidates.size > 0) {
+    throw new PhiguardError(
+      `${relativeMain(project)}: program left ${store.leakCandidates.size} promise(s) unresolved (a missing await, or a cycle between resources)`,
+    );
+  }
 }
 
 /** Runs the program's entry module the way the Pulumi Node.js language host does. */
@@ -206,19 +207,21 @@ function relativeMain(project: PulumiProject): string {
   return path.relative(process.cwd(), project.main) || project.main;
 }
 
-/** The timer stays referenced: a program waiting on nothing must not let the process exit quietly. */
-async function withTimeout<T>(work: Promise<T>, timeoutMs: number, project: PulumiProject): Promise<T> {
+/**
+ * The timer stays referenced: a program waiting on nothing must not let the process exit quietly.
+ * At the timeout the program is abandoned, still running.
+ */
+async function withTimeout<T>(work: Promise<T>, timeoutMs: number, project: PulumiProject, abandon: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new PhiguardError(
-            `${relativeMain(project)}: program did not finish within ${Math.round(timeoutMs / 1000)} s (a promise that never settles?); raise it with --timeout`,
-          ),
+    timer = setTimeout(() => {
+      abandon();
+      reject(
+        new PhiguardError(
+          `${relativeMain(project)}: program did not finish within ${Math.round(timeoutMs / 1000)} s (a promise that never settles?); raise it with --timeout`,
         ),
-      timeoutMs,
-    );
+      );
+    }, timeoutMs);
   });
   try {
     return await Promise.race([work, timeout]);

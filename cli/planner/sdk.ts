@@ -8,6 +8,7 @@
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { PhiguardError } from "../errors";
+import type { SdkResourceClass } from "./source-positions";
 
 /** The SDK range whose internals this file was verified against. */
 export const TESTED_SDK_MAJOR = 3;
@@ -27,10 +28,12 @@ export interface PulumiSdk {
   readonly state: {
     withLocalStorage<T>(callback: () => Promise<T>): Promise<T>;
     getStore(): SdkStore;
+    LocalStore: new () => SdkStore;
   };
   readonly config: { setAllConfig(config: Record<string, string>, secretKeys: string[]): void };
   readonly stack: { runInPulumiStack(init: () => Promise<unknown>): Promise<unknown> };
   readonly log: { hasErrors(): boolean };
+  readonly resource: { Resource: SdkResourceClass };
   readonly debuggable: { debuggablePromise: <T>(p: Promise<T>, ctx: unknown) => Promise<T> };
   readonly rpc: { deserializeProperties(struct: Struct): Record<string, unknown> };
   readonly structFromJavaScript: (value: Record<string, unknown>) => Struct;
@@ -93,6 +96,7 @@ export function loadSdk(dir: string): PulumiSdk {
     config: sdkRequire("./runtime/config.js"),
     stack: sdkRequire("./runtime/stack.js"),
     log: sdkRequire("./log/index.js"),
+    resource: sdkRequire("./resource.js"),
     debuggable: sdkRequire("./runtime/debuggable.js"),
     rpc: sdkRequire("./runtime/rpc.js"),
     structFromJavaScript: (v) => struct.Struct.fromJavaScript(v),
@@ -116,10 +120,12 @@ export function assertShape(sdk: PulumiSdk, dir: string): void {
     ["runtime/settings.waitForRPCs", sdk.settings.waitForRPCs],
     ["runtime/state.withLocalStorage", sdk.state.withLocalStorage],
     ["runtime/state.getStore", sdk.state.getStore],
+    ["runtime/state.LocalStore", sdk.state.LocalStore],
     ["runtime/config.setAllConfig", sdk.config.setAllConfig],
     ["runtime/stack.runInPulumiStack", sdk.stack.runInPulumiStack],
     ["log.hasErrors", sdk.log.hasErrors],
     ["runtime/debuggable.debuggablePromise", sdk.debuggable.debuggablePromise],
+    ["resource.Resource.stackTrace", sdk.resource.Resource?.stackTrace],
     ["runtime/rpc.deserializeProperties", sdk.rpc.deserializeProperties],
     ["proto RegisterResourceResponse", sdk.proto.RegisterResourceResponse],
     ["proto ReadResourceResponse", sdk.proto.ReadResourceResponse],
@@ -127,6 +133,7 @@ export function assertShape(sdk: PulumiSdk, dir: string): void {
     ["proto RegisterPackageResponse", sdk.proto.RegisterPackageResponse],
   ];
   const missing = required.filter(([, value]) => typeof value !== "function").map(([name]) => name);
+  if (!(sdk.resource.Resource?.framePositionRegExp instanceof RegExp)) missing.push("resource.Resource.framePositionRegExp");
   if (missing.length > 0) {
     throw new PhiguardError(
       `${dir}: @pulumi/pulumi ${sdk.version} moved SDK internals the planner drives (${missing.join(", ")}); pin @pulumi/pulumi to a tested version`,

@@ -71,6 +71,25 @@ export class PlanIndex {
     this.stackTags = freezeMap(new Map(Object.entries(plan.stackTags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
   }
 
+  private positions: Map<string, number> | undefined;
+  private convertible = false;
+
+  /** The index of a URN's resource in the plan, or -1. */
+  position(urn: string): number {
+    this.positions ??= new Map(this.plan.resources.map((r, i) => [r.urn, i]));
+    return this.positions.get(urn) ?? -1;
+  }
+
+  /** Throws the malformed-plan error of the first resource whose props or options a rule could not be given. */
+  assertConvertible(): void {
+    if (this.convertible) return;
+    for (const r of this.plan.resources) {
+      policyProps(r, "props");
+      resourceOptions(r);
+    }
+    this.convertible = true;
+  }
+
   /** The explicit provider resource; a provider reference may carry a trailing `::<id>`. */
   providerOf(resource: PlannedResource): PlannedResource | undefined {
     const ref = resource.provider;
@@ -176,35 +195,53 @@ export function resourceValidationArgs(
   return args;
 }
 
-/** Every plan resource as a `PolicyResource`, parents and dependencies linked to objects. */
+/**
+ * Every plan resource as a `PolicyResource`, parents and dependencies linked to objects, built
+ * afresh for each stack rule as the server builds them. Most stack rules read the props and links of
+ * a few resource types only, so each resource's `props`, `opts`, `provider`, `dependencies` and
+ * `propertyDependencies` are converted when a rule first reads them (then stay plain data
+ * properties); the plan's values are checked once, up front, so a malformed plan still fails
+ * before any rule runs.
+ */
 export function stackResources(index: PlanIndex): PolicyResource[] {
+  index.assertConvertible();
   const resources = index.plan.resources;
-  const built: PolicyResource[] = resources.map((r) => {
-    const props = policyProps(r, "props");
-    const resource: PolicyResource = {
-      type: r.type,
-      props,
-      urn: r.urn,
-      name: r.name,
-      opts: resourceOptions(r),
-      dependencies: [],
-      propertyDependencies: {},
-      ...typeChecks(r.type, props),
-    };
-    const provider = providerResource(index, r);
-    if (provider) resource.provider = provider;
-    return resource;
-  });
-  const byUrn = new Map<string, PolicyResource>();
-  built.forEach((b) => byUrn.set(b.urn, b));
+  const built: PolicyResource[] = [];
   const lookup = (urns: readonly string[]) =>
-    urns.map((u) => byUrn.get(u)).filter((d): d is PolicyResource => d !== undefined);
+    urns.map((u) => built[index.position(u)]).filter((d): d is PolicyResource => d !== undefined);
+  for (const r of resources) {
+    const resource = { type: r.type } as PolicyResource;
+    lazy(resource, "props", () => policyProps(r, "props"));
+    Object.assign(resource, { urn: r.urn, name: r.name });
+    lazy(resource, "opts", () => resourceOptions(r));
+    lazy(resource, "dependencies", () => lookup(r.dependencies));
+    lazy(resource, "propertyDependencies", () => {
+      const linked: Record<string, PolicyResource[]> = {};
+      for (const [key, urns] of Object.entries(r.propertyDependencies)) linked[key] = lookup(urns);
+      return linked;
+    });
+    resource.isType = (resourceClass: ResourceClass) => isTypeOf(r.type, resourceClass);
+    resource.asType = ((resourceClass: ResourceClass) => (isTypeOf(r.type, resourceClass) ? resource.props : undefined)) as never;
+    if (r.provider) lazy(resource, "provider", () => providerResource(index, r));
+    built.push(resource);
+  }
   resources.forEach((r, i) => {
-    const resource = built[i] as PolicyResource;
-    const parent = r.parent ? byUrn.get(r.parent) : undefined;
-    if (parent) resource.parent = parent;
-    resource.dependencies = lookup(r.dependencies);
-    for (const [key, urns] of Object.entries(r.propertyDependencies)) resource.propertyDependencies[key] = lookup(urns);
+    const parent = r.parent ? built[index.position(r.parent)] : undefined;
+    if (parent) (built[i] as PolicyResource).parent = parent;
   });
   return built;
+}
+
+/** `object[key]`, computed by `compute` on first read (or replaced by a write), then a plain data property. */
+function lazy<T extends object>(object: T, key: string, compute: () => unknown): void {
+  const settle = (value: unknown) => {
+    Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(object, key, {
+    get: () => settle(compute()),
+    set: (value: unknown) => settle(value),
+    enumerable: true,
+    configurable: true,
+  });
 }

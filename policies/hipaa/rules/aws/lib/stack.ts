@@ -36,7 +36,7 @@ export function childrenOf(
   parentNameProps: readonly string[] = [],
 ): PolicyResource[] {
   const types = typeof childType === "string" ? [childType] : childType;
-  return resources.filter((r) => types.includes(r.type) && refersTo(r, property, parent, parentNameProps));
+  return ofType(resources, ...types).filter((r) => refersTo(r, property, parent, parentNameProps));
 }
 
 /** The resources of `parentType` that `child`'s input `property` refers to. */
@@ -48,11 +48,27 @@ export function parentsOf(
   parentNameProps: readonly string[] = [],
 ): PolicyResource[] {
   const types = typeof parentType === "string" ? [parentType] : parentType;
-  return resources.filter((r) => types.includes(r.type) && refersTo(child, property, r, parentNameProps));
+  return ofType(resources, ...types).filter((r) => refersTo(child, property, r, parentNameProps));
 }
 
+/** Positions of each type in a stack rule's resources, indexed once per array (rules never change it). */
+const positionsByType = new WeakMap<readonly PolicyResource[], Map<string, number[]>>();
+
+/** The resources of the given types, in stack order. */
 export function ofType(resources: readonly PolicyResource[], ...types: string[]): PolicyResource[] {
-  return resources.filter((r) => types.includes(r.type));
+  let index = positionsByType.get(resources);
+  if (!index) {
+    index = new Map();
+    resources.forEach((r, i) => {
+      const list = index?.get(r.type);
+      if (list) list.push(i);
+      else index?.set(r.type, [i]);
+    });
+    positionsByType.set(resources, index);
+  }
+  const positions = [...new Set(types)].flatMap((t) => index.get(t) ?? []);
+  if (types.length > 1) positions.sort((a, b) => a - b);
+  return positions.map((i) => resources[i] as PolicyResource);
 }
 
 /**
