@@ -1,6 +1,6 @@
 /**
  * Summarises a V8 `.cpuprofile` (from `node --cpu-prof`) into a few buckets that explain where a
- * planner run spends its time. Sampled on the main thread, so shares are what matters.
+ * planner run (or the CDK baseline's synthesis) spends its time. Sampled on the main thread, so shares are what matters.
  */
 import * as fs from "node:fs";
 
@@ -34,6 +34,9 @@ export const BUCKETS = [
   "google-protobuf",
   "@pulumi/aws",
   "phiguard",
+  "CDK built-in CloudFormation validation (wasm)",
+  "cdk-nag",
+  "aws-cdk-lib, constructs",
   "other",
 ] as const;
 export type Bucket = (typeof BUCKETS)[number];
@@ -75,6 +78,9 @@ export function summariseProfile(file: string): { totalMs: number; shares: Recor
         url.startsWith("node:internal/modules") || (url === "" && /^(wrapSafe|compileFunction|readFileUtf8|internalModuleStat|realpathSync)$/.test(fn)),
       ],
       ["phiguard", !url.includes("/node_modules/") && url.includes("/dist/")],
+      ["CDK built-in CloudFormation validation (wasm)", url.startsWith("wasm://") || url.includes("/@aws/cloudformation-validate/")],
+      ["cdk-nag", url.includes("/node_modules/cdk-nag/")],
+      ["aws-cdk-lib, constructs", url.includes("/node_modules/aws-cdk-lib/") || url.includes("/node_modules/constructs/")],
     ];
     const bucket = rules.find(([, hit]) => hit)?.[0] ?? "other";
     cache.set(id, bucket);

@@ -1,15 +1,19 @@
 /**
- * The planner benchmark: `phiguard plan` against the SDK's vanilla `setMocks` runtime on the same
- * generated estates, in one run, each measurement a fresh process (cold start), wall time and peak
- * RSS from GNU time. Writes bench/RESULTS.md. Run through bench/run.sh (it compiles this file).
+ * The benchmark: `phiguard check` (plan + the TypeScript HIPAA pack + the text report) against an
+ * equivalent AWS CDK app synthesised with cdk-nag's HIPAA pack and against the Pulumi SDK's vanilla
+ * `setMocks` runtime, on the same generated estates, in one run, interleaved, each measurement a
+ * fresh process (cold start), wall time and peak RSS from GNU time. `phiguard plan` alone is timed
+ * too. Writes bench/RESULTS.md. Run through bench/run.sh (it compiles this file and installs bench/cdk).
  *
  *   node bench/out/js/run.js [--sizes 1000,5000] [--runs 3] [--results bench/RESULTS.md] [--no-profile]
+ *                            [--tools check,plan,vanilla,cdk,cdk-default]
  *   node bench/out/js/run.js --report-only     re-render RESULTS.md from bench/out/measurements.json
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { FOLDED, MAPPED, MAX_STACK_RESOURCES, planCdk, writeCdkApp } from "./estate/cdk";
 import { planEstate, renderEstate, writeEstate, type Estate } from "./estate/generate";
 import { BUCKETS, summariseProfile } from "./profile";
 
@@ -18,13 +22,35 @@ const ROOT = path.resolve(BENCH, "..");
 const OUT = path.join(BENCH, "out");
 /** phiguard is measured from a copy of bin/ + dist/ taken at the start: others may rebuild dist/ mid-run. */
 const SNAPSHOT = path.join(OUT, "phiguard");
+/** aws-cdk-lib, constructs and cdk-nag, installed for the benchmark only (npm ci --prefix bench/cdk). */
+const CDK_MODULES = path.join(BENCH, "cdk", "node_modules");
 const GNU_TIME = "/usr/bin/time";
 /** Generous, so the benchmark measures a long plan instead of phiguard's 60 s default cutting it off. */
 const PLAN_TIMEOUT_S = 900;
 /** A run still going after this is killed and recorded as such. */
 const KILL_AFTER_S = 20 * 60;
 
-type Tool = "phiguard" | "vanilla";
+/**
+ * check: `phiguard check` (the headline); plan: `phiguard plan` alone; vanilla: the SDK's setMocks;
+ * cdk: the CDK app + cdk-nag's HIPAA pack with CDK's built-in CloudFormation validation off (`CDK_VALIDATION=false`,
+ * what `cdk synth --no-validation` runs); cdk-default: the same app with CDK's defaults (that validation on).
+ */
+type Tool = "check" | "plan" | "vanilla" | "cdk" | "cdk-default";
+const TOOLS: readonly Tool[] = ["check", "plan", "vanilla", "cdk", "cdk-default"];
+const LABEL: Record<Tool, string> = {
+  check: "`phiguard check`",
+  plan: "`phiguard plan`",
+  vanilla: "vanilla `setMocks`",
+  cdk: "CDK + cdk-nag HIPAA",
+  "cdk-default": "CDK + cdk-nag HIPAA, default validation",
+};
+/** The baselines `phiguard check` is compared with, in the order of the report. */
+const BASELINES: readonly Tool[] = ["vanilla", "cdk", "cdk-default"];
+const isCdk = (tool: Tool): boolean => tool === "cdk" || tool === "cdk-default";
+/** phiguard check exits 1 when the estate has mandatory violations: the report is its output, not a failure. */
+const okExit = (tool: Tool): readonly number[] => (tool === "check" ? [0, 1] : [0]);
+/** The goal of the issue, checked on the largest estate. */
+const GOAL_RSS_MB = 500;
 
 interface Run {
   readonly size: number;
@@ -40,9 +66,14 @@ interface Run {
 interface Check {
   readonly size: number;
   readonly tool: Tool;
+  /** Resources registered (Pulumi tools) or in the synthesized templates (CDK). */
   readonly resources: number | undefined;
   readonly matches: boolean;
   readonly note: string;
+  /** What the tool found: phiguard's findings by kind, cdk-nag's errors and warnings. */
+  readonly findings?: string;
+  /** CDK: stacks synthesized. */
+  readonly stacks?: number;
 }
 
 interface Profiled {
@@ -68,9 +99,11 @@ interface Measurements {
   readonly profiles: Profiled[];
   /** Machine and version lines, taken when the run started. */
   readonly machine: string[];
+  /** Tools measured (older measurements.json: plan + vanilla). */
+  readonly tools?: Tool[];
 }
 
-function args(argv: string[]): { sizes: number[]; runs: number; results: string; profile: boolean; reportOnly: boolean } {
+function args(argv: string[]): { sizes: number[]; runs: number; results: string; profile: boolean; reportOnly: boolean; tools: Tool[] } {
   const get = (name: string): string | undefined => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -81,6 +114,10 @@ function args(argv: string[]): { sizes: number[]; runs: number; results: string;
     results: path.resolve(get("results") ?? path.join(BENCH, "RESULTS.md")),
     profile: !argv.includes("--no-profile"),
     reportOnly: argv.includes("--report-only"),
+    tools: (get("tools") ?? TOOLS.join(",")).split(",").map((t) => {
+      if (!(TOOLS as readonly string[]).includes(t)) throw new Error(`--tools: unknown tool ${t} (expected some of ${TOOLS.join(",")})`);
+      return t as Tool;
+    }),
   };
 }
 
@@ -88,10 +125,30 @@ function log(line: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 }
 
-function commandFor(tool: Tool, dir: string, output: string, nodeFlags: string[] = []): string[] {
-  return tool === "phiguard"
-    ? ["node", ...nodeFlags, path.join(SNAPSHOT, "bin", "phiguard.js"), "plan", dir, "--stack", "bench", "--timeout", String(PLAN_TIMEOUT_S), "-o", output]
-    : ["node", ...nodeFlags, path.join(BENCH, "vanilla-mocks.js"), dir, "bench"];
+const estateDir = (size: number): string => path.join(OUT, `estate-${size}`);
+const cdkDir = (size: number): string => path.join(OUT, `cdk-${size}`);
+
+interface Command {
+  readonly argv: string[];
+  readonly env?: Record<string, string | undefined>;
+}
+
+/** The measured command of a tool; `extra` adds output options for the untimed verification run. */
+function commandFor(tool: Tool, size: number, nodeFlags: string[] = [], extra: string[] = []): Command {
+  const phiguard = path.join(SNAPSHOT, "bin", "phiguard.js");
+  const common = [estateDir(size), "--stack", "bench", "--timeout", String(PLAN_TIMEOUT_S)];
+  switch (tool) {
+    case "check":
+      return { argv: ["node", ...nodeFlags, phiguard, "check", ...common, ...extra] };
+    case "plan":
+      return { argv: ["node", ...nodeFlags, phiguard, "plan", ...common, "-o", extra[0] ?? "/dev/null"] };
+    case "vanilla":
+      return { argv: ["node", ...nodeFlags, path.join(BENCH, "vanilla-mocks.js"), estateDir(size), "bench"] };
+    case "cdk":
+    case "cdk-default":
+      // CDK_VALIDATION=false is CDK's documented switch for its built-in CloudFormation validation (cdk synth --no-validation).
+      return { argv: ["node", ...nodeFlags, path.join(cdkDir(size), "app.js")], env: { CDK_VALIDATION: tool === "cdk" ? "false" : undefined } };
+  }
 }
 
 /** The line of a failed run's stderr that says why (a thrown error, V8's OOM, a hang). */
@@ -106,25 +163,34 @@ function reason(stderr: string): string {
 }
 
 /** Runs one command in a fresh process under GNU time: wall s, user+sys s, max RSS. */
-function measure(command: string[]): { ok: boolean; wallS: number; cpuS: number; rssMB: number; stdout: string; note?: string } {
+function measure(
+  command: Command,
+  okCodes: readonly number[] = [0],
+): { ok: boolean; status: number | null; wallS: number; cpuS: number; rssMB: number; stdout: string; note?: string } {
   const timeFile = path.join(OUT, "time.txt");
   fs.rmSync(timeFile, { force: true });
   // coreutils `timeout` kills a runaway run; GNU time then reports it (wait4 folds the child's usage into timeout's).
-  const child = spawnSync(GNU_TIME, ["-f", "%e %U %S %M", "-o", timeFile, "timeout", "-s", "KILL", String(KILL_AFTER_S), ...command], {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const [k, v] of Object.entries(command.env ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  const child = spawnSync(GNU_TIME, ["-f", "%e %U %S %M", "-o", timeFile, "timeout", "-s", "KILL", String(KILL_AFTER_S), ...command.argv], {
     cwd: ROOT,
     encoding: "utf8",
+    env,
     maxBuffer: 256 * 1024 * 1024,
   });
   const [wall, user, sys, rssKB] = fs.existsSync(timeFile)
     ? fs.readFileSync(timeFile, "utf8").trim().split("\n").pop()!.split(" ").map(Number)
     : [NaN, NaN, NaN, NaN];
-  const ok = child.status === 0;
+  const ok = child.status !== null && okCodes.includes(child.status);
   const note = ok
     ? undefined
     : child.status === 137
       ? `killed after ${KILL_AFTER_S / 60} min (or by the OOM killer): ${reason(child.stderr ?? "")}`
       : `exit ${child.status ?? child.signal}: ${reason(child.stderr ?? "")}`;
-  return { ok, wallS: wall!, cpuS: user! + sys!, rssMB: rssKB! / 1024, stdout: child.stdout ?? "", ...(note ? { note } : {}) };
+  return { ok, status: child.status, wallS: wall!, cpuS: user! + sys!, rssMB: rssKB! / 1024, stdout: child.stdout ?? "", ...(note ? { note } : {}) };
 }
 
 function median(values: number[]): number {
@@ -142,11 +208,14 @@ function sameCounts(expected: Readonly<Record<string, number>>, actual: Record<s
   return diffs.join("; ");
 }
 
-function prepare(size: number): { dir: string; estate: Estate; tscS: number } {
-  const dir = path.join(OUT, `estate-${size}`);
+function prepare(size: number, withCdk: boolean): { dir: string; estate: Estate; tscS: number } {
+  const dir = estateDir(size);
   fs.rmSync(dir, { recursive: true, force: true });
   const estate = planEstate(size);
   writeEstate(dir, renderEstate(estate));
+  // The CDK twin of the same estate: plain JS, nothing to compile.
+  fs.rmSync(cdkDir(size), { recursive: true, force: true });
+  if (withCdk) writeCdkApp(cdkDir(size), estate);
   // Type-check against @pulumi/aws 7.x and emit bin/index.js for the vanilla baseline (untimed).
   const started = Date.now();
   const tsc = spawnSync("node", [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", dir], { cwd: ROOT, encoding: "utf8" });
@@ -154,39 +223,129 @@ function prepare(size: number): { dir: string; estate: Estate; tscS: number } {
   return { dir, estate, tscS: (Date.now() - started) / 1000 };
 }
 
-/** One untimed run of each tool that also checks both register exactly what the generator planned. */
-function verify(size: number, dir: string, estate: Estate): Check[] {
-  const planFile = path.join(OUT, `plan-${size}.json`);
+function countByType(types: Iterable<string>): Record<string, number> {
+  const byType: Record<string, number> = {};
+  for (const t of types) byType[t] = (byType[t] ?? 0) + 1;
+  return byType;
+}
+
+/** phiguard check's JSON report, the part the verification reads. */
+interface CheckReport {
+  readonly passed: boolean;
+  readonly summary: { resources: number; rules: number; mandatory: number; advisory: number; unverifiable: number; notVisible: number };
+  readonly findings: { ruleId: string; level: string; kind: string }[];
+}
+
+function verifyCheck(size: number, estate: Estate): Check {
+  const file = path.join(OUT, `check-${size}.json`);
+  fs.rmSync(file, { force: true });
+  const m = measure(commandFor("check", size, [], ["--format", "text=-", "--format", `json=${file}`]), okExit("check"));
+  if (!m.ok || !fs.existsSync(file)) return { size, tool: "check", resources: undefined, matches: false, note: m.note ?? "no JSON report written" };
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as CheckReport;
+  const s = report.summary;
+  const rules = new Set(report.findings.map((f) => f.ruleId)).size;
+  const findings =
+    `exit ${m.status}, ${report.findings.length} findings from ${rules} of ${s.rules} rules: ${s.mandatory} mandatory, ${s.advisory} advisory, ` +
+    `${s.unverifiable} unverifiable, ${s.notVisible} not visible`;
+  const matches = s.resources === estate.resources;
+  return {
+    size,
+    tool: "check",
+    resources: s.resources,
+    matches,
+    findings,
+    note: matches ? "checked every resource the generator planned" : `checked ${s.resources} resources, expected ${estate.resources}`,
+  };
+}
+
+/** Reads the cloud assembly an untimed synth wrote: resources by type in every template, cdk-nag's and CDK's findings. */
+function verifyCdk(size: number, estate: Estate, tool: Tool): Check {
+  const outdir = path.join(cdkDir(size), "cdk.out");
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const m = measure(commandFor(tool, size));
+  const manifestFile = path.join(outdir, "manifest.json");
+  if (!m.ok || !fs.existsSync(manifestFile)) return { size, tool, resources: undefined, matches: false, note: m.note ?? "no cloud assembly written" };
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { artifacts: Record<string, { type: string; properties?: { templateFile?: string } }> };
+  const types: string[] = [];
+  const oversized: string[] = [];
+  let stacks = 0;
+  for (const [name, artifact] of Object.entries(manifest.artifacts)) {
+    if (artifact.type !== "aws:cloudformation:stack" || !artifact.properties?.templateFile) continue;
+    stacks++;
+    const template = JSON.parse(fs.readFileSync(path.join(outdir, artifact.properties.templateFile), "utf8")) as { Resources?: Record<string, { Type: string }> };
+    const inStack = Object.values(template.Resources ?? {}).map((r) => r.Type);
+    if (inStack.length > MAX_STACK_RESOURCES) oversized.push(`${name} has ${inStack.length}`);
+    // CDK's version-reporting resource is added only under the CLI; not part of the estate.
+    types.push(...inStack.filter((t) => t !== "AWS::CDK::Metadata"));
+  }
+  const plan = planCdk(estate);
+  const diff = [sameCounts(plan.byType, countByType(types)), oversized.length ? `stacks over ${MAX_STACK_RESOURCES}: ${oversized.join(", ")}` : ""].filter(Boolean).join("; ");
+  // cdk-nag 3 reports through CDK's policy validation: the report lists each rule's violating constructs.
+  const reportFile = ["validation-report.json", "policy-validation-report.json"].map((f) => path.join(outdir, f)).find((f) => fs.existsSync(f));
+  let findings = "no validation report written (no findings)";
+  if (reportFile) {
+    const report = JSON.parse(fs.readFileSync(reportFile, "utf8")) as {
+      pluginReports?: { pluginName: string; violations: { ruleName: string; severity: string; violatingConstructs?: unknown[]; violatingResources?: unknown[] }[] }[];
+    };
+    findings = (report.pluginReports ?? [])
+      .map((p) => {
+        const by: Record<string, number> = {};
+        for (const v of p.violations) by[v.severity] = (by[v.severity] ?? 0) + (v.violatingConstructs ?? v.violatingResources ?? []).length;
+        const levels = Object.entries(by).map(([sev, n]) => `${n} ${sev}${n === 1 ? "" : "s"}`).join(", ");
+        return `${p.pluginName}: ${levels || "none"} from ${p.violations.length} rules`;
+      })
+      .join("; ");
+  }
+  return {
+    size,
+    tool,
+    resources: types.length,
+    matches: diff === "",
+    stacks,
+    findings: `exit ${m.status}; ${findings}`,
+    note: diff || `the ${stacks} templates hold the planned CloudFormation resources by type`,
+  };
+}
+
+/** One untimed run of each tool that also checks they all register (or synthesize) exactly what the generator planned. */
+function verify(size: number, estate: Estate, tools: readonly Tool[]): Check[] {
   const checks: Check[] = [];
-  const phiguard = measure(commandFor("phiguard", dir, planFile));
-  if (!phiguard.ok) {
-    checks.push({ size, tool: "phiguard", resources: undefined, matches: false, note: phiguard.note ?? "failed" });
-  } else {
-    const plan = JSON.parse(fs.readFileSync(planFile, "utf8")) as { resources: { type: string }[] };
-    const byType: Record<string, number> = {};
-    for (const r of plan.resources) byType[r.type] = (byType[r.type] ?? 0) + 1;
-    const diff = sameCounts(estate.byType, byType);
-    checks.push({ size, tool: "phiguard", resources: plan.resources.length, matches: diff === "", note: diff || "plan matches the generator's counts by type" });
+  for (const tool of tools) {
+    if (tool === "check") checks.push(verifyCheck(size, estate));
+    else if (isCdk(tool)) checks.push(verifyCdk(size, estate, tool));
+    else if (tool === "plan") {
+      const planFile = path.join(OUT, `plan-${size}.json`);
+      const m = measure(commandFor("plan", size, [], [planFile]));
+      if (!m.ok) {
+        checks.push({ size, tool, resources: undefined, matches: false, note: m.note ?? "failed" });
+        continue;
+      }
+      const plan = JSON.parse(fs.readFileSync(planFile, "utf8")) as { resources: { type: string }[] };
+      const diff = sameCounts(estate.byType, countByType(plan.resources.map((r) => r.type)));
+      checks.push({ size, tool, resources: plan.resources.length, matches: diff === "", note: diff || "plan matches the generator's counts by type" });
+    } else {
+      const m = measure(commandFor("vanilla", size));
+      if (!m.ok) {
+        checks.push({ size, tool, resources: undefined, matches: false, note: m.note ?? "failed" });
+        continue;
+      }
+      const report = JSON.parse(m.stdout) as { resources: number; byType: Record<string, number> };
+      const diff = sameCounts(estate.byType, report.byType);
+      checks.push({ size, tool, resources: report.resources, matches: diff === "", note: diff || "registrations match the generator's counts by type" });
+    }
   }
-  const vanilla = measure(commandFor("vanilla", dir, ""));
-  if (!vanilla.ok) {
-    checks.push({ size, tool: "vanilla", resources: undefined, matches: false, note: vanilla.note ?? "failed" });
-  } else {
-    const report = JSON.parse(vanilla.stdout) as { resources: number; byType: Record<string, number> };
-    const diff = sameCounts(estate.byType, report.byType);
-    checks.push({ size, tool: "vanilla", resources: report.resources, matches: diff === "", note: diff || "registrations match the generator's counts by type" });
-  }
-  for (const c of checks) log(`verify ${size} ${c.tool}: ${c.resources ?? "-"} resources; ${c.note}`);
+  for (const c of checks) log(`verify ${size} ${c.tool}: ${c.resources ?? "-"} resources; ${c.note}${c.findings ? `; ${c.findings}` : ""}`);
   return checks;
 }
 
 /** One extra run per tool under `node --cpu-prof` (not part of the timings), summarised by bucket. */
-function profile(size: number, dir: string): Profiled[] {
+function profile(size: number, tools: readonly Tool[]): Profiled[] {
   const out: Profiled[] = [];
-  for (const tool of ["phiguard", "vanilla"] as const) {
+  for (const tool of tools) {
     const profDir = path.join(OUT, "prof", `${tool}-${size}`);
     fs.rmSync(profDir, { recursive: true, force: true });
-    const m = measure(commandFor(tool, dir, "/dev/null", ["--cpu-prof", `--cpu-prof-dir=${profDir}`]));
+    if (isCdk(tool)) fs.rmSync(path.join(cdkDir(size), "cdk.out"), { recursive: true, force: true });
+    const m = measure(commandFor(tool, size, ["--cpu-prof", `--cpu-prof-dir=${profDir}`]), okExit(tool));
     const file = fs.existsSync(profDir) ? fs.readdirSync(profDir).find((f) => f.endsWith(".cpuprofile")) : undefined;
     if (!m.ok || !file) {
       out.push({ size, tool, totalMs: NaN, shares: {}, note: m.note ?? "no profile written" });
@@ -198,9 +357,9 @@ function profile(size: number, dir: string): Profiled[] {
   return out;
 }
 
-function versionOf(pkg: string): string {
+function versionOf(pkg: string, modules = path.join(ROOT, "node_modules")): string {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
+    return (JSON.parse(fs.readFileSync(path.join(modules, pkg, "package.json"), "utf8")) as { version: string }).version;
   } catch {
     return "?";
   }
@@ -224,6 +383,8 @@ function machine(distBuilt: string): string[] {
     `- CPU: ${model}, ${os.cpus().length} cores (\`nproc\` ${os.availableParallelism()})`,
     `- Memory: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB; OS: ${os.type()} ${os.release()}`,
     `- Node ${process.version}; @pulumi/pulumi ${versionOf("@pulumi/pulumi")}; @pulumi/aws ${versionOf("@pulumi/aws")}; typescript ${versionOf("typescript")}`,
+    `- CDK baseline (bench/cdk, \`npm ci --prefix bench/cdk\`): aws-cdk-lib ${versionOf("aws-cdk-lib", CDK_MODULES)}; cdk-nag ${versionOf("cdk-nag", CDK_MODULES)}; ` +
+      `constructs ${versionOf("constructs", CDK_MODULES)}`,
     `- phiguard: commit ${git || "?"}${dirty ? " with uncommitted changes in cli/ or policies/ (work in progress)" : ""}; ` +
       `\`dist/\` built by \`npm run build\` at ${distBuilt} UTC and copied to bench/out/phiguard/ before the first run`,
   ];
@@ -232,6 +393,8 @@ function machine(distBuilt: string): string[] {
 const fmt = (v: number, digits = 1): string => (Number.isFinite(v) ? v.toFixed(digits) : "n/a");
 const ratio = (a: number, b: number): string => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : "n/a");
 const cell = (text: string): string => text.replace(/\|/g, "\\|");
+
+const int = (n: number): string => n.toLocaleString("en-US");
 
 interface Stats {
   readonly okCount: number;
@@ -256,38 +419,115 @@ function statsOf(runs: Run[], size: number, tool: Tool): Stats {
   };
 }
 
+/** Tools of a measurement in report order (older files: plan + vanilla). */
+function toolsOf(m: Measurements): Tool[] {
+  const present = new Set(m.runs.map((r) => r.tool));
+  return TOOLS.filter((t) => (m.tools ?? []).includes(t) || present.has(t));
+}
+
+/**
+ * Whether a cost grows linearly with the estate: `values` in ms or KB at each size. Two sizes fit a start-up cost plus
+ * a constant cost per resource exactly, so "linear or better" means the per-resource cost did not rise; with three
+ * or more sizes the marginal cost per resource of the first and the last step are compared.
+ */
+function growthVerdict(sizes: number[], values: number[], unit: "ms" | "KB"): string {
+  const last = sizes.length - 1;
+  const [a, b] = [sizes[0]!, sizes[last]!];
+  const [va, vb] = [values[0]!, values[last]!];
+  if (!Number.isFinite(va) || !Number.isFinite(vb)) return "n/a";
+  const slope = (i: number, j: number): number => (values[j]! - values[i]!) / (sizes[j]! - sizes[i]!);
+  const marginal = slope(0, last);
+  const startup = va - marginal * a;
+  const start = unit === "ms" ? `${fmt(startup / 1000, 1)} s` : `${fmt(startup / 1024, 0)} MB`;
+  const d = unit === "ms" ? 2 : 0;
+  const head = `${ratio(vb, va)} for ${ratio(b, a)} the resources (${fmt(va / a, d)} → ${fmt(vb / b, d)} ${unit} per resource)`;
+  let shape: string;
+  if (sizes.length >= 3) {
+    const [first, final] = [slope(0, 1), slope(last - 1, last)];
+    shape =
+      final > first * 1.3
+        ? `**worse than linear**: the marginal cost rises from ${fmt(first, d)} to ${fmt(final, d)} ${unit} per resource`
+        : final < first * 0.77
+          ? `better than linear: the marginal cost falls from ${fmt(first, d)} to ${fmt(final, d)} ${unit} per resource`
+          : `linear: about ${start} at start plus ${fmt(marginal, d)} ${unit} per resource`;
+  } else {
+    shape = startup >= 0 ? `linear or better: about ${start} at start plus ${fmt(marginal, d)} ${unit} per resource` : "**worse than linear**: the per-resource cost rises";
+  }
+  return `${head}: ${shape}`;
+}
+
 /** Conclusions computed from the numbers, so a re-run rewrites them too. */
 function findings(m: Measurements): string[] {
   const out: string[] = [];
+  const tools = toolsOf(m);
+  const has = (t: Tool): boolean => tools.includes(t);
   const sizes = m.estates.map((e) => e.size);
-  for (const size of sizes) {
-    const [p, v] = [statsOf(m.runs, size, "phiguard"), statsOf(m.runs, size, "vanilla")];
-    out.push(
-      `- ${size.toLocaleString("en-US")} resources: \`phiguard plan\` takes ${ratio(p.wall, v.wall)} the wall time, ${ratio(p.cpu, v.cpu)} the CPU time ` +
-        `and ${ratio(p.rss, v.rss)} the peak memory of the vanilla mock runtime (${fmt(p.wall, 1)} s vs ${fmt(v.wall, 1)} s wall, ` +
-        `${fmt(p.cpu, 1)} s vs ${fmt(v.cpu, 1)} s CPU, ${fmt(p.rss, 0)} MB vs ${fmt(v.rss, 0)} MB).`,
+  const versus = (size: number, a: Tool, b: Tool): string => {
+    const [p, v] = [statsOf(m.runs, size, a), statsOf(m.runs, size, b)];
+    return (
+      `${ratio(p.wall, v.wall)} the wall time, ${ratio(p.cpu, v.cpu)} the CPU time and ${ratio(p.rss, v.rss)} the peak memory of ${LABEL[b]} ` +
+      `(${fmt(p.wall, 1)} s vs ${fmt(v.wall, 1)} s wall, ${fmt(p.cpu, 1)} s vs ${fmt(v.cpu, 1)} s CPU, ${fmt(p.rss, 0)} MB vs ${fmt(v.rss, 0)} MB)`
     );
+  };
+  for (const size of sizes) {
+    if (has("check")) {
+      const against = BASELINES.filter(has).map((b) => versus(size, "check", b));
+      if (against.length > 0) out.push(`- ${int(size)} resources: \`phiguard check\` takes ${against.join("; ")}.`);
+    }
+    if (has("plan") && has("vanilla")) out.push(`- ${int(size)} resources: \`phiguard plan\` alone takes ${versus(size, "plan", "vanilla")}.`);
+  }
+  // The issue's goal, on the largest estate.
+  const largest = sizes[sizes.length - 1];
+  if (largest !== undefined && has("check")) {
+    const c = statsOf(m.runs, largest, "check");
+    const target: Tool | undefined = has("cdk") ? "cdk" : has("cdk-default") ? "cdk-default" : undefined;
+    const parts: string[] = [];
+    if (target) {
+      const k = statsOf(m.runs, largest, target);
+      parts.push(
+        !Number.isFinite(c.wall) || !Number.isFinite(k.wall)
+          ? "wall time **not measured** (failed runs)"
+          : c.wall < k.wall
+            ? `wall time **met**: ${fmt(c.wall, 1)} s vs ${fmt(k.wall, 1)} s for ${LABEL[target]} (${ratio(c.wall, k.wall)}, ${fmt(k.wall - c.wall, 1)} s faster)`
+            : `wall time **not met**: ${fmt(c.wall, 1)} s vs ${fmt(k.wall, 1)} s for ${LABEL[target]} (${ratio(c.wall, k.wall)}, ${fmt(c.wall - k.wall, 1)} s slower; ` +
+              `CPU ${fmt(c.cpu, 1)} s vs ${fmt(k.cpu, 1)} s)`,
+      );
+      if (target === "cdk" && has("cdk-default")) {
+        const d = statsOf(m.runs, largest, "cdk-default");
+        parts.push(`against CDK's default synth (its built-in CloudFormation validation on: ${fmt(d.wall, 1)} s) it is ${c.wall < d.wall ? "met" : "not met"} (${ratio(c.wall, d.wall)})`);
+      }
+    }
+    parts.push(
+      !Number.isFinite(c.rss)
+        ? "peak RSS **not measured**"
+        : c.rss <= GOAL_RSS_MB
+          ? `peak RSS **met**: ${fmt(c.rss, 0)} MB ≤ ${GOAL_RSS_MB} MB`
+          : `peak RSS **not met**: ${fmt(c.rss, 0)} MB, ${fmt(c.rss - GOAL_RSS_MB, 0)} MB (${ratio(c.rss, GOAL_RSS_MB)}) over ${GOAL_RSS_MB} MB`,
+    );
+    out.push(`- **Goal** (\`phiguard check\` wall < CDK + cdk-nag's wall on the largest estate, and phiguard's peak RSS ≤ ${GOAL_RSS_MB} MB), at ${int(largest)} resources: ${parts.join("; ")}.`);
   }
   if (sizes.length >= 2) {
     const [a, b] = [sizes[0]!, sizes[sizes.length - 1]!];
-    const per = (tool: Tool): string => fmt(((statsOf(m.runs, b, tool).rss - statsOf(m.runs, a, tool).rss) * 1024) / (b - a), 0);
-    const grow = (tool: Tool): string => ratio(statsOf(m.runs, b, tool).cpu, statsOf(m.runs, a, tool).cpu);
-    out.push(
-      `- From ${a.toLocaleString("en-US")} to ${b.toLocaleString("en-US")} resources (${ratio(b, a)}): CPU time grows ${grow("phiguard")} for phiguard and ` +
-        `${grow("vanilla")} for vanilla; each extra resource costs about ${per("phiguard")} KB of peak RSS under phiguard and ${per("vanilla")} KB under vanilla.`,
-    );
+    for (const tool of tools) {
+      const st = sizes.map((s) => statsOf(m.runs, s, tool));
+      out.push(
+        `- Growth of ${LABEL[tool]} from ${int(a)} to ${int(b)} resources: CPU ${growthVerdict(sizes, st.map((x) => x.cpu * 1000), "ms")}; ` +
+          `wall ${growthVerdict(sizes, st.map((x) => x.wall * 1000), "ms")}; peak RSS ${growthVerdict(sizes, st.map((x) => x.rss * 1024), "KB")}.`,
+      );
+    }
   }
-  const slow = m.runs.filter((r) => r.tool === "phiguard" && r.ok && r.wallS > 60);
-  if (slow.length > 0) {
-    const bySize = [...new Set(slow.map((r) => r.size))].map((s) => `${slow.filter((r) => r.size === s).length} of ${m.runs.filter((r) => r.tool === "phiguard" && r.size === s).length} at ${s.toLocaleString("en-US")}`);
+  for (const tool of ["check", "plan"] as const) {
+    const slow = m.runs.filter((r) => r.tool === tool && r.ok && r.wallS > 60);
+    if (slow.length === 0) continue;
+    const bySize = [...new Set(slow.map((r) => r.size))].map((s) => `${slow.filter((r) => r.size === s).length} of ${m.runs.filter((r) => r.tool === tool && r.size === s).length} at ${int(s)}`);
     out.push(
-      `- phiguard runs above 60 s wall: ${bySize.join(", ")}. With its default \`--timeout 60\` (this benchmark passes ${PLAN_TIMEOUT_S}), ` +
-        "`phiguard plan` would have reported those plans as hung.",
+      `- ${LABEL[tool]} runs above 60 s wall: ${bySize.join(", ")}. With its default \`--timeout 60\` (this benchmark passes ${PLAN_TIMEOUT_S}), ` +
+        `${LABEL[tool]} would have reported those programs as hung.`,
     );
   }
   const long = m.runs.filter((r) => r.wallS > 120);
   if (long.length > 0) {
-    out.push(`- Runs above 2 minutes wall: ${long.map((r) => `${r.tool} ${r.size.toLocaleString("en-US")} #${r.run} (${fmt(r.wallS, 0)} s)`).join(", ")}.`);
+    out.push(`- Runs above 2 minutes wall: ${long.map((r) => `${r.tool} ${int(r.size)} #${r.run} (${fmt(r.wallS, 0)} s)`).join(", ")}.`);
   }
   const failed = m.runs.filter((r) => !r.ok);
   if (failed.length > 0) out.push(`- Failed runs: ${failed.map((r) => `${r.tool} ${r.size} #${r.run}: ${cell(r.note ?? "")}`).join("; ")}.`);
@@ -295,11 +535,11 @@ function findings(m: Measurements): string[] {
   if (load > os.cpus().length) {
     out.push(
       `- The machine was shared and busy (load average up to ${fmt(load, 1)} on ${os.cpus().length} cores): wall times include waiting for a CPU ` +
-        "and vary from run to run; the CPU column is the steadier comparison, and both tools ran interleaved under the same load. " +
+        "and vary from run to run; the CPU column is the steadier comparison, and all tools ran interleaved under the same load. " +
         "Expect lower absolute numbers on an idle machine.",
     );
   }
-  const [pp, vp] = [m.profiles.find((x) => x.tool === "phiguard"), m.profiles.find((x) => x.tool === "vanilla")];
+  const [pp, vp] = [m.profiles.find((x) => x.tool === "check" || x.tool === "plan"), m.profiles.find((x) => x.tool === "vanilla")];
   if (pp && vp && Number.isFinite(pp.totalMs) && Number.isFinite(vp.totalMs)) {
     // Mapped and unmapped stack traces are one cost moved between two buckets: compare them together.
     const merged = (x: Profiled): Record<string, number> => {
@@ -317,8 +557,8 @@ function findings(m: Measurements): string[] {
     const saved = deltas.filter((d) => d.extra < -1).sort((x, y) => x.extra - y.extra).slice(0, 2);
     const extra = deltas.filter((d) => d.extra > 1).sort((x, y) => y.extra - x.extra).slice(0, 2);
     out.push(
-      `- Profile of the ${pp.size.toLocaleString("en-US")} estate (seconds are wall-clock samples of the main thread, inflated by the load ` +
-        `like the wall column; phiguard vs vanilla): ` +
+      `- Profile of the ${int(pp.size)} estate (seconds are wall-clock samples of the main thread, inflated by the load ` +
+        `like the wall column; ${LABEL[pp.tool]} vs vanilla): ` +
         [
           saved.length > 0 ? `phiguard spends less in ${saved.map((d) => says(d.b)).join(" and ")}` : "",
           extra.length > 0 ? `more in ${extra.map((d) => says(d.b)).join(" and ")}` : "",
@@ -341,15 +581,24 @@ function findings(m: Measurements): string[] {
       );
     }
   }
+  for (const cp of m.profiles.filter((x) => isCdk(x.tool) && Number.isFinite(x.totalMs))) {
+    const top = BUCKETS.map((b) => ({ b, share: cp.shares[b] ?? 0 }))
+      .sort((x, y) => y.share - x.share)
+      .slice(0, 4)
+      .map((x) => `"${x.b}" ${fmt(100 * x.share, 0)}%`);
+    out.push(`- Profile of ${LABEL[cp.tool]} on the ${int(cp.size)} estate (${fmt(cp.totalMs / 1000, 1)} s sampled): ${top.join(", ")}.`);
+  }
   return out;
 }
 
 function report(m: Measurements): string {
   const opts = { ...m, estates: m.estates.map((e) => ({ ...e, estate: planEstate(e.size) })), started: new Date(m.started), finished: new Date(m.finished) };
+  const tools = toolsOf(m);
+  const has = (t: Tool): boolean => tools.includes(t);
   const lines: string[] = [];
   const push = (...l: string[]): void => void lines.push(...l);
   push(
-    "# Planner benchmark: `phiguard plan` vs the SDK's vanilla `setMocks`",
+    "# Benchmark: `phiguard check` vs CDK + cdk-nag vs the SDK's vanilla `setMocks`",
     "",
     "Generated by `bench/run.sh` (see bench/README.md for what each number means). Do not edit by hand;",
     "the notes at the end are written by the runner too.",
@@ -363,91 +612,163 @@ function report(m: Measurements): string {
     "",
     "## Results",
     "",
-    `Median of ${opts.runsPerSize} cold runs per tool and size, each a fresh \`node\` process, runs of the two tools interleaved.`,
-    "Wall and peak RSS are GNU time's `%e` and `%M` for the whole process; CPU is user + sys.",
+    `Median of ${opts.runsPerSize} cold runs per tool and size, each a fresh \`node\` process, runs of the tools interleaved.`,
+    "Wall and peak RSS are GNU time's `%e` and `%M` for the whole process; CPU is user + sys. The last three columns divide",
+    "`phiguard check`'s median by the row's (below 1.00× phiguard check is faster / smaller).",
     "",
-    "| Estate | Tool | OK runs | Median wall s | Wall min–max s | Median CPU s | Median peak RSS MB | phiguard / vanilla (wall) | phiguard / vanilla (RSS) |",
-    "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+    "| Estate | Tool | OK runs | Median wall s | Wall min–max s | Median CPU s | Median peak RSS MB | check ÷ tool: wall | CPU | RSS |",
+    "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
   );
   for (const { size } of opts.estates) {
-    const stats = (tool: Tool): Stats => statsOf(opts.runs, size, tool);
-    const p = stats("phiguard");
-    const v = stats("vanilla");
-    const row = (tool: string, s: Stats, ratios: string): string =>
-      `| ${size.toLocaleString("en-US")} | ${tool} | ${s.okCount}/${s.total} | ${fmt(s.wall, 2)} | ${fmt(s.min, 2)}–${fmt(s.max, 2)} | ${fmt(s.cpu, 2)} | ${fmt(s.rss, 0)} | ${ratios}`;
-    push(row("`phiguard plan`", p, `**${ratio(p.wall, v.wall)}** | **${ratio(p.rss, v.rss)}** |`));
-    push(row("vanilla `setMocks`", v, "1.00× | 1.00× |"));
+    const c = statsOf(opts.runs, size, "check");
+    for (const tool of tools) {
+      const s = statsOf(opts.runs, size, tool);
+      const label = tool === "check" ? `**${LABEL[tool]}**` : LABEL[tool];
+      const ratios = has("check") ? `${ratio(c.wall, s.wall)} | ${ratio(c.cpu, s.cpu)} | ${ratio(c.rss, s.rss)}` : "n/a | n/a | n/a";
+      push(`| ${int(size)} | ${label} | ${s.okCount}/${s.total} | ${fmt(s.wall, 2)} | ${fmt(s.min, 2)}–${fmt(s.max, 2)} | ${fmt(s.cpu, 2)} | ${fmt(s.rss, 0)} | ${ratios} |`);
+    }
   }
   push("", "## Findings", "", ...findings(m));
   push(
     "",
+    "## Cost per resource",
+    "",
+    "Median wall, CPU and peak RSS divided by the estate's size in Pulumi resources (the CDK twin holds the same workload in",
+    "fewer CloudFormation resources, see below); the marginal columns are the extra cost per extra resource from the previous size.",
+    "",
+    "| Tool | Estate | Wall ms / resource | CPU ms / resource | RSS KB / resource | Marginal CPU ms / resource | Marginal RSS KB / resource |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+  );
+  for (const tool of tools) {
+    opts.estates.forEach(({ size }, i) => {
+      const s = statsOf(opts.runs, size, tool);
+      const prev = i > 0 ? opts.estates[i - 1]!.size : undefined;
+      const p = prev !== undefined ? statsOf(opts.runs, prev, tool) : undefined;
+      const marginal = p && prev !== undefined
+        ? `${fmt(((s.cpu - p.cpu) * 1000) / (size - prev), 2)} | ${fmt(((s.rss - p.rss) * 1024) / (size - prev), 0)}`
+        : " | ";
+      push(`| ${LABEL[tool]} | ${int(size)} | ${fmt((s.wall * 1000) / size, 2)} | ${fmt((s.cpu * 1000) / size, 2)} | ${fmt((s.rss * 1024) / size, 0)} | ${marginal} |`);
+    });
+  }
+  const check = (size: number, tool: Tool): Check | undefined => opts.checks.find((x) => x.size === size && x.tool === tool);
+  push(
+    "",
     "## Estates",
     "",
-    "| Estate | Workload units | Resources registered: phiguard plan | vanilla mocks | Counts by type match the generator | `tsc` type-check + emit s (untimed) |",
-    "|---:|---:|---:|---:|---|---:|",
+    "Each tool ran once more, untimed, before the timed runs: the Pulumi tools must register exactly the generator's resources by",
+    "type, `phiguard check` must check all of them, and the CDK app's synthesized templates must hold exactly the planned",
+    `CloudFormation resources by type, at most ${MAX_STACK_RESOURCES} a stack.`,
+    "",
+    `| Estate | Workload units | Pulumi resources | ${tools.map((t) => LABEL[t]).join(" | ")} | CloudFormation resources planned | CDK stacks | All counts match | \`tsc\` s (untimed) |`,
+    `|---:|---:|---:|${tools.map(() => "---:|").join("")}---:|---:|---|---:|`,
   );
   for (const { size, estate, tscS } of opts.estates) {
-    const c = (tool: Tool) => opts.checks.find((x) => x.size === size && x.tool === tool);
-    const matches = [c("phiguard"), c("vanilla")].every((x) => x?.matches) ? "yes" : `**no**: ${[c("phiguard"), c("vanilla")].filter((x) => !x?.matches).map((x) => cell(`${x?.tool}: ${x?.note}`)).join("; ")}`;
-    push(`| ${size.toLocaleString("en-US")} | ${estate.units.length} | ${c("phiguard")?.resources ?? "n/a"} | ${c("vanilla")?.resources ?? "n/a"} | ${matches} | ${fmt(tscS, 1)} |`);
+    const checks = tools.map((t) => check(size, t));
+    const matches = checks.every((x) => x?.matches) ? "yes" : `**no**: ${checks.filter((x) => !x?.matches).map((x) => cell(`${x?.tool}: ${x?.note}`)).join("; ")}`;
+    const cdkPlan = planCdk(estate);
+    push(
+      `| ${int(size)} | ${estate.units.length} | ${int(estate.resources)} | ${checks.map((x) => (x?.resources !== undefined ? int(x.resources) : "n/a")).join(" | ")} | ` +
+        `${int(cdkPlan.resources)} | ${Object.keys(cdkPlan.stacks).length} | ${matches} | ${fmt(tscS, 1)} |`,
+    );
+  }
+  const withFindings = opts.checks.filter((x) => x.findings);
+  if (withFindings.length > 0) {
+    push(
+      "",
+      "What the checkers reported in those runs (the estate breaks some HIPAA rules on purpose or by omission, so both exit with",
+      "findings; `phiguard check`'s exit 1 and the CDK app's validation failure are counted as successful runs):",
+      "",
+      "| Estate | Tool | Findings |",
+      "|---:|---|---|",
+      ...withFindings.map((x) => `| ${int(x.size)} | ${LABEL[x.tool]} | ${cell(x.findings ?? "")} |`),
+    );
   }
   const biggest = opts.estates[opts.estates.length - 1]?.estate;
   if (biggest) {
-    push("", `Resource mix of the ${biggest.resources.toLocaleString("en-US")} estate (the smaller ones have the same proportions):`, "");
-    push("| Type | Count |", "|---|---:|", ...Object.entries(biggest.byType).map(([t, n]) => `| \`${t}\` | ${n} |`));
+    const cfn = planCdk(biggest).byType;
+    push(
+      "",
+      `Resource mix of the ${int(biggest.resources)} estate and its CDK twin (the smaller ones have the same proportions). Pulumi types`,
+      "without a CloudFormation resource of their own are folded into their CloudFormation parent:",
+      "",
+      "| Pulumi type | Count | CloudFormation type | Count |",
+      "|---|---:|---|---:|",
+      ...Object.entries(biggest.byType).map(([t, n]) =>
+        MAPPED[t] ? `| \`${t}\` | ${n} | \`${MAPPED[t]}\` | ${cfn[MAPPED[t]] ?? 0} |` : `| \`${t}\` | ${n} | ${FOLDED[t] ?? "?"} | |`,
+      ),
+      `| **total** | **${int(biggest.resources)}** | | **${int(planCdk(biggest).resources)}** |`,
+    );
   }
   push("", "## Raw runs", "", "| Estate | Tool | Run | OK | Wall s | CPU s | Peak RSS MB | Note |", "|---:|---|---:|---|---:|---:|---:|---|");
   for (const r of opts.runs) {
     push(`| ${r.size} | ${r.tool} | ${r.run} | ${r.ok ? "yes" : "**no**"} | ${fmt(r.wallS, 2)} | ${fmt(r.cpuS, 2)} | ${fmt(r.rssMB, 0)} | ${cell(r.note ?? "")} |`);
   }
   if (opts.profiles.length > 0) {
-    const [p, v] = [opts.profiles.find((x) => x.tool === "phiguard"), opts.profiles.find((x) => x.tool === "vanilla")];
+    const profiled = opts.profiles;
     push(
       "",
-      `## Where the time goes (${opts.profiles[0]!.size.toLocaleString("en-US")} estate, one extra run per tool under \`node --cpu-prof\`)`,
+      `## Where the time goes (${int(profiled[0]!.size)} estate, one extra run per tool under \`node --cpu-prof\`)`,
       "",
       "Self time of the main thread by bucket (`bench/profile.ts`); a sample counts as \"stack traces\" when it runs under V8's",
       "stack formatting, whoever asked for the trace (the SDK's `debuggablePromise` for every promise, its per-resource source",
-      "position). Seconds are share × profiled time, wall-clock samples. The profiles are in `bench/out/prof/`.",
+      "position, CDK's construct traces). Seconds are share × profiled time, wall-clock samples. The profiles are in `bench/out/prof/`.",
       "",
-      "| Bucket | phiguard % | phiguard s | vanilla % | vanilla s |",
-      "|---|---:|---:|---:|---:|",
+      `| Bucket | ${profiled.map((p) => `${p.tool} % | ${p.tool} s`).join(" | ")} |`,
+      `|---|${profiled.map(() => "---:|---:|").join("")}`,
       ...BUCKETS.map(
-        (b) =>
-          `| ${b} | ${fmt(100 * (p?.shares[b] ?? NaN))} | ${fmt(((p?.shares[b] ?? NaN) * (p?.totalMs ?? NaN)) / 1000)} | ${fmt(100 * (v?.shares[b] ?? NaN))} | ${fmt(((v?.shares[b] ?? NaN) * (v?.totalMs ?? NaN)) / 1000)} |`,
+        (b) => `| ${b} | ${profiled.map((p) => `${fmt(100 * (p.shares[b] ?? NaN))} | ${fmt(((p.shares[b] ?? NaN) * p.totalMs) / 1000)}`).join(" | ")} |`,
       ),
-      `| **profiled total** | | ${fmt((p?.totalMs ?? NaN) / 1000)} | | ${fmt((v?.totalMs ?? NaN) / 1000)} |`,
-      ...opts.profiles.filter((x) => x.note).map((x) => `\n${x.tool}: profile failed: ${cell(x.note ?? "")}`),
+      `| **profiled total** | ${profiled.map((p) => ` | ${fmt(p.totalMs / 1000)}`).join(" | ")} |`,
+      ...profiled.filter((x) => x.note).map((x) => `\n${x.tool}: profile failed: ${cell(x.note ?? "")}`),
     );
   }
   push(
     "",
-    "## How the two runs differ (by design)",
+    "## How the runs differ (by design)",
     "",
-    "- **phiguard**: `node bench/out/phiguard/bin/phiguard.js plan <estate> --stack bench --timeout " + PLAN_TIMEOUT_S + " -o /dev/null`",
-    "  (a copy of `bin/` + `dist/` taken at the start). It loads the CLI, reads `Pulumi.yaml` + `Pulumi.bench.yaml`, transpiles",
-    "  `index.ts` on load (TypeScript `transpileModule`, no type-check, as the Pulumi CLI does), runs it under its recording",
-    "  monitor with preview semantics, converts every registration into a Plan resource (props, dependencies, property",
-    "  dependencies, options, region, source position) and serialises the Plan as JSON. No policy is evaluated by `plan`.",
+    "- **`phiguard check`** (the headline): `node bench/out/phiguard/bin/phiguard.js check <estate> --stack bench --timeout " + PLAN_TIMEOUT_S + "`",
+    "  (a copy of `bin/` + `dist/` taken at the start), i.e. what a CI job runs: it plans the program as `phiguard plan` does (below),",
+    "  evaluates every rule of the TypeScript HIPAA pack on the Plan and prints the text report on stdout (captured by the runner).",
+    "  It exits 1 when the estate has mandatory violations, which this estate has: exit 0 and 1 both count as a successful run.",
+    "- **`phiguard plan`**: `node bench/out/phiguard/bin/phiguard.js plan <estate> --stack bench --timeout " + PLAN_TIMEOUT_S + " -o /dev/null`.",
+    "  It loads the CLI, reads `Pulumi.yaml` + `Pulumi.bench.yaml`, transpiles `index.ts` on load (TypeScript `transpileModule`,",
+    "  no type-check, as the Pulumi CLI does), runs it under its recording monitor with preview semantics, converts every",
+    "  registration into a Plan resource and serialises the Plan as JSON. No policy is evaluated by `plan`.",
     "  `--timeout " + PLAN_TIMEOUT_S + "` replaces the 60 s default so that a long plan is measured rather than cut off; a wall time above 60 s",
-    "  in the table means the default `phiguard plan` would have failed as \"hung\".",
+    "  in the table means the default would have failed as \"hung\".",
     "- **vanilla**: `node bench/vanilla-mocks.js <estate> bench` runs the estate **compiled to JS beforehand** (`tsc -p <estate>`",
     "  emits `bin/index.js`; that compile is not timed) under `pulumi.runtime.setMocks` with preview = true and mocks that return",
     "  the inputs as state, inside `runInPulumiStack` (so the stack resource registers, as under the language host), then",
     "  `disconnect()` to drain the RPC queue. It only counts registrations: no Plan, no JSON, no policy.",
-    "- Both load the same `@pulumi/pulumi` and `@pulumi/aws` from the repo's `node_modules`, on the same Node, with no extra",
-    "  flags: no `--max-old-space-size`, no `--max-semi-space-size`.",
-    "- Before the timed runs each tool runs once untimed (warms the OS file cache, checks the registered resources by type",
-    "  against the generator's own count; phiguard's plan is written to `bench/out/plan-<size>.json` for that).",
+    "- **CDK + cdk-nag HIPAA**: `CDK_VALIDATION=false node bench/out/cdk-<n>/app.js`, a plain CommonJS CDK app generated from",
+    "  the same estate plan (`bench/estate/cdk.ts`: L1 `Cfn*` constructs, one CloudFormation resource per Pulumi resource where",
+    `  CloudFormation has the type, a \`Platform\` stack plus workload stacks of at most ${MAX_STACK_RESOURCES} resources, cross-stack references`,
+    "  through exports). It registers cdk-nag 3's `HIPAASecurityChecks` (`verbose: false`) with `Validations.of(app).addPlugins`",
+    "  (cdk-nag 3 is a CDK policy-validation plugin; v2's `Aspects.of(app).add` is gone) and calls `app.synth()`: constructs,",
+    "  templates, the cloud assembly in `cdk.out/` and the validation report, printed on stderr as under `cdk synth`.",
+    "  `CDK_VALIDATION=false` turns off CDK's built-in CloudFormation validation (a WebAssembly template linter, on by default",
+    "  since it shipped; `cdk synth --no-validation`), so that this row is synthesis + the HIPAA pack only.",
+    "  The app exits 0 although the pack reports errors (it resets the exit code CDK sets for a failed validation).",
+    "- **CDK + cdk-nag HIPAA, default validation**: the same app with CDK's defaults, built-in CloudFormation validation on.",
+    "- All load their dependencies from `node_modules` (the repo's for the Pulumi tools, `bench/cdk/`'s for CDK), on the same Node,",
+    "  with no extra flags: no `--max-old-space-size`, no `--max-semi-space-size`. `cdk.out/` is deleted before each CDK run (untimed).",
+    "- Before the timed runs each tool runs once untimed (warms the OS file cache and checks the counts, see Estates; phiguard's",
+    "  plan and check report are written to `bench/out/plan-<size>.json` and `bench/out/check-<size>.json` for that).",
   );
   return lines.join("\n") + "\n";
 }
 
+/** measurements.json written before phiguard check was measured called `phiguard plan` "phiguard". */
+function upgrade(m: Measurements): Measurements {
+  const legacy = <T extends { tool: string }>(x: T): T => (x.tool === "phiguard" ? { ...x, tool: "plan" } : x);
+  return { ...m, runs: m.runs.map(legacy), checks: m.checks.map(legacy), profiles: m.profiles.map(legacy) };
+}
+
 function main(): void {
-  const { sizes, runs: runsPerSize, results, profile: wantProfile, reportOnly } = args(process.argv.slice(2));
+  const { sizes, runs: runsPerSize, results, profile: wantProfile, reportOnly, tools } = args(process.argv.slice(2));
   const saved = path.join(OUT, "measurements.json");
   if (reportOnly) {
-    const m = JSON.parse(fs.readFileSync(saved, "utf8")) as Measurements;
+    const m = upgrade(JSON.parse(fs.readFileSync(saved, "utf8")) as Measurements);
     // Re-bucket the saved profiles, so changes to profile.ts show without measuring again.
     const profiles = m.profiles.map((x) =>
       x.file && fs.existsSync(path.join(ROOT, x.file)) ? { ...x, ...summariseProfile(path.join(ROOT, x.file)) } : x,
@@ -458,23 +779,30 @@ function main(): void {
   }
   if (!fs.existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} not found: apt-get install -y time`);
   if (!fs.existsSync(path.join(ROOT, "dist", "cli", "main.js"))) throw new Error("dist/cli/main.js not found: run npm run build first");
+  const withCdk = tools.some(isCdk);
+  if (withCdk && !fs.existsSync(path.join(CDK_MODULES, "aws-cdk-lib"))) throw new Error(`${CDK_MODULES} not found: npm ci --prefix bench/cdk (bench/run.sh does it)`);
   fs.mkdirSync(OUT, { recursive: true });
   const started = new Date().toISOString();
   const loadBefore = os.loadavg();
   const machineLines = machine(snapshotPhiguard());
   const estates: { size: number; estate: Estate; tscS: number; dir: string }[] = [];
   for (const size of sizes) {
-    const prepared = prepare(size);
-    log(`estate ${size}: ${prepared.estate.units.length} units, tsc ${prepared.tscS.toFixed(1)} s, ${prepared.dir}`);
+    const prepared = prepare(size, withCdk);
+    const cfn = planCdk(prepared.estate);
+    log(
+      `estate ${size}: ${prepared.estate.units.length} units, tsc ${prepared.tscS.toFixed(1)} s, ${prepared.dir}` +
+        (withCdk ? `; CDK twin: ${cfn.resources} CloudFormation resources in ${Object.keys(cfn.stacks).length} stacks, ${cdkDir(size)}` : ""),
+    );
     estates.push({ size, ...prepared });
   }
   const checks: Check[] = [];
   const runs: Run[] = [];
-  for (const { size, dir, estate } of estates) {
-    checks.push(...verify(size, dir, estate));
+  for (const { size, estate } of estates) {
+    checks.push(...verify(size, estate, tools));
     for (let run = 1; run <= runsPerSize; run++) {
-      for (const tool of ["phiguard", "vanilla"] as const) {
-        const m = measure(commandFor(tool, dir, "/dev/null"));
+      for (const tool of tools) {
+        if (isCdk(tool)) fs.rmSync(path.join(cdkDir(size), "cdk.out"), { recursive: true, force: true });
+        const m = measure(commandFor(tool, size), okExit(tool));
         const entry: Run = { size, tool, run, ok: m.ok, wallS: m.wallS, cpuS: m.cpuS, rssMB: m.rssMB, ...(m.note ? { note: m.note } : {}) };
         runs.push(entry);
         log(`${size} ${tool} #${run}: ${m.ok ? "ok" : "FAILED"} ${fmt(m.wallS, 2)} s wall, ${fmt(m.cpuS, 2)} s cpu, ${fmt(m.rssMB, 0)} MB${m.note ? ` (${m.note})` : ""}`);
@@ -482,7 +810,8 @@ function main(): void {
     }
   }
   const largest = estates[estates.length - 1];
-  const profiles = wantProfile && largest ? profile(largest.size, largest.dir) : [];
+  // The plan-only profile adds little next to check's; profile the headline and the baselines.
+  const profiles = wantProfile && largest ? profile(largest.size, tools.filter((t) => t !== "plan" || !tools.includes("check"))) : [];
   const measurements: Measurements = {
     runs,
     checks,
@@ -494,6 +823,7 @@ function main(): void {
     loadAfter: os.loadavg(),
     profiles,
     machine: machineLines,
+    tools,
   };
   fs.writeFileSync(saved, JSON.stringify(measurements, null, 2) + "\n");
   fs.writeFileSync(results, report(measurements));
