@@ -17,13 +17,16 @@ _dms_endpoint_ssl_enabled_engines := {
 aws_dms_endpoint_ssl_enabled(r) := unk(engine) if {
 	engine := aws_prop(r, ["engineName"])
 	engine.k == "unk"
+} else := ds_string_or(aws_prop(r, ["engineName"]), "").evs if {
+	count(ds_string_or(aws_prop(r, ["engineName"]), "").evs) > 0
 } else := _dms_endpoint_ssl_enabled_mode(r, engine) if {
 	engine := lower(js_string_or(aws_prop(r, ["engineName"]), ""))
 	engine in _dms_endpoint_ssl_enabled_engines
 } else := []
 
-_dms_endpoint_ssl_enabled_mode(r, engine) := array.concat(unk(mode), [{"m": concat("", ["sslMode is 'none', so the ", engine, " connection is not encrypted."])} | mode.k != "unk"; lower(js_string_or(mode, "none")) == "none"]) if {
+_dms_endpoint_ssl_enabled_mode(r, engine) := array.concat(array.concat(unk(mode), text.evs), [{"m": concat("", ["sslMode is 'none', so the ", engine, " connection is not encrypted."])} | mode.k != "unk"; lower(text.t) == "none"]) if {
 	mode := aws_prop(r, ["sslMode"])
+	text := ds_string_or(mode, "none")
 }
 
 catalog["dms-endpoint-ssl-enabled"] := _rule("deny_dms_endpoint_ssl_enabled", {"aws:dms/endpoint:Endpoint"})

@@ -14,6 +14,8 @@ aws_elasticache_encrypted_at_rest_with_cmk(r) := _elasticache_encrypted_at_rest_
 } else := unk(engine) if {
 	engine := aws_prop(r, ["engine"])
 	engine.k == "unk"
+} else := ds_string_or(aws_prop(r, ["engine"]), "redis").evs if {
+	count(ds_string_or(aws_prop(r, ["engine"]), "redis").evs) > 0
 } else := [] if {
 	not ds_is_redis_like(aws_prop(r, ["engine"]))
 } else := unk(s) if {

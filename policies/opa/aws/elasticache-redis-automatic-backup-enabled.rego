@@ -15,8 +15,13 @@ aws_elasticache_redis_automatic_backup_enabled(r) := [] if {
 } else := unk(engine) if {
 	engine := aws_prop(r, ["engine"])
 	engine.k == "unk"
+} else := ds_string_or(aws_prop(r, ["engine"]), "redis").evs if {
+	count(ds_string_or(aws_prop(r, ["engine"]), "redis").evs) > 0
 } else := [] if {
 	not ds_is_redis_like(aws_prop(r, ["engine"]))
+} else := ds_string(days).evs if {
+	days := aws_prop(r, ["snapshotRetentionLimit"])
+	count(ds_string(days).evs) > 0
 } else := array.concat(unk(days), [{"m": concat("", ["snapshotRetentionLimit is ", js_string_or(days, "not set (0: no automatic snapshots)"), "; expected at least 15."])} | days.k != "unk"; _elasticache_redis_automatic_backup_enabled_low(days)]) if {
 	days := aws_prop(r, ["snapshotRetentionLimit"])
 }

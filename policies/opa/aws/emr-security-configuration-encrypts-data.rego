@@ -59,6 +59,9 @@ _emr_security_configuration_encrypts_data_s3(at_rest) := unk(s3) if {
 } else := unk(mode) if {
 	mode := rd_key(rd_key(at_rest, "S3EncryptionConfiguration"), "EncryptionMode")
 	mode.k == "unk"
+} else := text.evs if {
+	text := ds_string_or(rd_key(rd_key(at_rest, "S3EncryptionConfiguration"), "EncryptionMode"), "")
+	count(text.evs) > 0
 } else := [{"m": concat("", ["S3 encryption mode is '", _emr_security_configuration_encrypts_data_or_not_set(mode), "'; expected 'SSE-KMS' or 'CSE-KMS'."])} | not mode in {"SSE-KMS", "CSE-KMS"}] if {
 	mode := js_string_or(rd_key(rd_key(at_rest, "S3EncryptionConfiguration"), "EncryptionMode"), "")
 }
@@ -73,6 +76,11 @@ _emr_security_configuration_encrypts_data_disk(at_rest) := unk(disk) if {
 } else := unk(provider) if {
 	provider := rd_key(rd_key(at_rest, "LocalDiskEncryptionConfiguration"), "EncryptionKeyProviderType")
 	provider.k == "unk"
+} else := text.evs if {
+	provider := rd_key(rd_key(at_rest, "LocalDiskEncryptionConfiguration"), "EncryptionKeyProviderType")
+	not is_val(provider, "AwsKms")
+	text := ds_string_or(provider, "not set")
+	count(text.evs) > 0
 } else := [{"m": concat("", ["local disk EncryptionKeyProviderType is '", js_string_or(provider, "not set"), "'; expected 'AwsKms'."])}] if {
 	provider := rd_key(rd_key(at_rest, "LocalDiskEncryptionConfiguration"), "EncryptionKeyProviderType")
 	not is_val(provider, "AwsKms")

@@ -10,6 +10,8 @@ deny_kinesis_stream_encrypted_with_kms contains msg if some msg in analyzer_mess
 aws_kinesis_stream_encrypted_with_kms(r) := unk(s) if {
 	s := aws_prop(r, ["encryptionType"])
 	s.k == "unk"
+} else := ds_string_or(aws_prop(r, ["encryptionType"]), "NONE").evs if {
+	count(ds_string_or(aws_prop(r, ["encryptionType"]), "NONE").evs) > 0
 } else := [{"m": concat("", ["encryptionType is '", type, "', so records are stored unencrypted."])}] if {
 	type := upper(js_string_or(aws_prop(r, ["encryptionType"]), "NONE"))
 	type != "KMS"

@@ -153,11 +153,17 @@ ds_parameter_matches(item, name, values) := {"evs": [item_u(item)], "v": false} 
 } else := {"evs": unk(n), "v": false} if {
 	n := item_key(item, "name")
 	n.k == "unk"
+} else := {"evs": text.evs, "v": false} if {
+	text := ds_string(item_key(item, "name"))
+	count(text.evs) > 0
 } else := {"evs": [], "v": false} if {
 	lower(js_string_read(item_key(item, "name"))) != name
 } else := {"evs": unk(v), "v": false} if {
 	v := item_key(item, "value")
 	v.k == "unk"
+} else := {"evs": text.evs, "v": false} if {
+	text := ds_string(item_key(item, "value"))
+	count(text.evs) > 0
 } else := {"evs": [], "v": ds_in(lower(js_string_read(item_key(item, "value"))), values)}
 
 ds_in(x, xs) if {
@@ -188,3 +194,35 @@ ds_log_option(item, log_type) := {"evs": [item_u(item)], "v": false} if {
 ds_has_value_bool(obj, key) if {
 	aws_has_value(obj, key)
 } else := false
+
+# `String(value ?? dflt)` of a read that is not unknown, as the props proxy sees it: joining an array
+# reads its elements (nested arrays too), so an unknown element ends the rule there.
+# {"evs": [that unknown read] or [], "t": the text}.
+ds_string_or(s, dflt) := {"evs": [ds_element_u(s, first)], "t": ""} if {
+	s.k == "val"
+	is_array(s.v)
+	first := ds_first_unknown_element(s.v)
+} else := {"evs": [], "t": js_string_or(s, dflt)}
+
+# `String(value)` of a read (undefined: "undefined").
+ds_string(s) := ds_string_or(s, "null") if {
+	s.k == "val"
+} else := {"evs": [], "t": "undefined"}
+
+# The path (of indexes) of the first unknown element of an array or of its nested arrays.
+ds_first_unknown_element(v) := min({p |
+	walk(v, [p, x])
+	count(p) > 0
+	is_unknown(x)
+	every i in numbers.range(0, count(p) - 1) {
+		is_array(ds_value_at(v, array.slice(p, 0, i)))
+	}
+})
+
+ds_value_at(v, p) := v if {
+	count(p) == 0
+} else := x if {
+	walk(v, [p, x])
+}
+
+ds_element_u(s, path) := {"u": concat(".", array.concat(s.p, [format_int(i, 10) | some i in path])), "s": secret_flag(ds_value_at(s.v, path)), "o": s.o}

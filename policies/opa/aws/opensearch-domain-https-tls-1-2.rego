@@ -18,6 +18,8 @@ _opensearch_domain_https_tls_1_2_policy(policy) := unk(policy) if {
 	policy.k == "unk"
 } else := [{"m": "no domainEndpointOptions.tlsSecurityPolicy is set, so TLS 1.0 and 1.1 may be accepted."}] if {
 	policy.k == "none"
+} else := ds_string(policy).evs if {
+	count(ds_string(policy).evs) > 0
 } else := [{"m": concat("", ["tlsSecurityPolicy is '", js_string(policy.v), "'; expected a Policy-Min-TLS-1-2 policy."])}] if {
 	not regex.match(`^Policy-Min-TLS-1-2(-|$)`, js_string(policy.v))
 } else := []

@@ -18,6 +18,8 @@ aws_rds_backup_retention_sufficient(r) := [] if {
 
 _rds_backup_retention_sufficient_days(r, days, phi) := unk(days) if {
 	days.k == "unk"
+} else := ds_string(days).evs if {
+	count(ds_string(days).evs) > 0
 } else := [{"m": concat("", ["the ", aws_db_kind(r.type), " does not set backupRetentionPeriod (AWS defaults to 1 day); expected at least ", format_int(minimum, 10), "."])}] if {
 	days.k == "none"
 	minimum := _rds_backup_retention_sufficient_minimum(phi)

@@ -16,6 +16,9 @@ aws_rds_snapshot_not_public(r) := unk(s) if {
 
 _rds_snapshot_not_public_all(item) := {"evs": [item_u(item)], "v": false} if {
 	item.u
+} else := {"evs": text.evs, "v": false} if {
+	text := ds_string(item_read(item))
+	count(text.evs) > 0
 } else := {"evs": [], "v": ds_in(lower(js_string(item.v)), {"all"})}
 
 catalog["rds-snapshot-not-public"] := _rule("deny_rds_snapshot_not_public", {"aws:rds/snapshot:Snapshot", "aws:rds/clusterSnapshot:ClusterSnapshot"})

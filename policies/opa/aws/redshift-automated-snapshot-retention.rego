@@ -15,6 +15,8 @@ aws_redshift_automated_snapshot_retention(r) := phi.evs if {
 
 _redshift_automated_snapshot_retention_days(days, phi) := unk(days) if {
 	days.k == "unk"
+} else := ds_string(days).evs if {
+	count(ds_string(days).evs) > 0
 } else := [{"m": concat("", ["automatedSnapshotRetentionPeriod is not set (Redshift keeps 1 day); expected at least ", format_int(_redshift_automated_snapshot_retention_minimum(phi), 10), "."])}] if {
 	days.k == "none"
 } else := [{"m": concat("", ["automatedSnapshotRetentionPeriod is ", js_string(days.v), "; expected at least ", format_int(minimum, 10), _redshift_automated_snapshot_retention_suffix(phi), "."])}] if {

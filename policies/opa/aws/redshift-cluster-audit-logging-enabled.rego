@@ -21,6 +21,9 @@ _redshift_cluster_audit_logging_enabled_delivers(cluster, logging) := [{"m": "no
 _redshift_cluster_audit_logging_enabled_logging(l) := {"evs": unk(destination), "v": false} if {
 	destination := rd(l.props, props_at(l), ["logDestinationType"])
 	destination.k == "unk"
+} else := {"evs": text.evs, "v": false} if {
+	text := ds_string_or(rd(l.props, props_at(l), ["logDestinationType"]), "s3")
+	count(text.evs) > 0
 } else := {"evs": [], "v": true} if {
 	js_string_or(rd(l.props, props_at(l), ["logDestinationType"]), "s3") == "cloudwatch"
 } else := {"evs": [], "v": _redshift_cluster_audit_logging_enabled_bucket(l)}

@@ -287,3 +287,12 @@ test_ds_analyzer_rule if {
 	volume := t_res("aws:ebs/volume:Volume", "v", {"encrypted": false})
 	deny_ebs_volume_encrypted_with_cmk == {"the volume is not encrypted (encrypted is not true)."} with input as t_analyzer_input(volume)
 }
+
+# String(array) joins the elements through the props proxy: an unknown element is read.
+test_ds_string_of_array_reads_elements if {
+	endpoint := "aws:dms/endpoint:Endpoint"
+	ds_t_verdicts("dms-endpoint-ssl-enabled", [t_res(endpoint, "u", {"engineName": ["mysql", [t_secret]]})]) == [["unverifiable", "u", "cannot be verified before deploy: props.engineName.1.0 (secret value is not available offline)"]]
+	ds_t_verdicts("dms-endpoint-ssl-enabled", [t_res(endpoint, "a", {"engineName": ["mysql"]})]) == [["violation", "a", "sslMode is 'none', so the mysql connection is not encrypted."]]
+	ds_t_verdicts("rds-backup-retention-sufficient", [t_res(aws_db_instance, "d", {"backupRetentionPeriod": [t_unknown]})]) == [["unverifiable", "d", "cannot be verified before deploy: props.backupRetentionPeriod.0"]]
+	ds_t_verdicts("rds-backup-retention-sufficient", [t_res(aws_db_instance, "o", {"backupRetentionPeriod": [{"x": t_unknown}]})]) == []
+}
