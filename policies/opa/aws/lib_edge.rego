@@ -1,0 +1,370 @@
+# Helpers of the ACM, API Gateway, WAF, ELB, CodeBuild, ECR, ECS, Elastic Beanstalk, Lambda and EMR
+# rules (the Rego twins of policies/hipaa/rules/aws/lib/{acm,apigateway,elb,ecs,subnets,props,stack}.ts
+# where those rules need them).
+package phiguard
+
+import rego.v1
+
+edge_certificate := "aws:acm/certificate:Certificate"
+
+edge_stage := "aws:apigateway/stage:Stage"
+
+edge_rest_api := "aws:apigateway/restApi:RestApi"
+
+edge_method_settings := "aws:apigateway/methodSettings:MethodSettings"
+
+edge_domain_name := "aws:apigateway/domainName:DomainName"
+
+edge_web_acl := "aws:wafv2/webAcl:WebAcl"
+
+edge_web_acl_association := "aws:wafv2/webAclAssociation:WebAclAssociation"
+
+edge_web_acl_logging := "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration"
+
+edge_classic_lb := "aws:elb/loadBalancer:LoadBalancer"
+
+edge_v2_listeners := {"aws:lb/listener:Listener", "aws:alb/listener:Listener"}
+
+edge_task_definition := "aws:ecs/taskDefinition:TaskDefinition"
+
+edge_emr_cluster := "aws:emr/cluster:Cluster"
+
+edge_subnet := "aws:ec2/subnet:Subnet"
+
+edge_route_table := "aws:ec2/routeTable:RouteTable"
+
+edge_route_table_association := "aws:ec2/routeTableAssociation:RouteTableAssociation"
+
+edge_route := "aws:ec2/route:Route"
+
+edge_internet_gateway := "aws:ec2/internetGateway:InternetGateway"
+
+edge_encrypted_protocols := {"HTTPS", "TLS"}
+
+edge_pass_through_protocols := {"TCP", "UDP", "TCP_UDP", "GENEVE", "QUIC", "TCP_QUIC"}
+
+stack_rule_types contains type if some type in {
+	edge_stage, edge_rest_api, edge_method_settings, edge_web_acl, edge_web_acl_association, edge_web_acl_logging,
+	edge_emr_cluster, edge_subnet, edge_route_table, edge_route_table_association, edge_route,
+	"aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer", edge_classic_lb,
+	"aws:lb/listener:Listener", "aws:alb/listener:Listener",
+}
+
+# --- Values -----------------------------------------------------------------------------------
+
+# `String(value)` of a read through the proxy: {"evs": the unknown read, "t": text}. String() of an
+# array reads its elements (and those of nested arrays), so an unknown one among them ends the rule.
+edge_string(s) := {"evs": unk(s), "t": ""} if {
+	s.k == "unk"
+} else := {"evs": [{"u": concat(".", array.concat(s.p, [js_string(k) | some k in first])), "s": secret_flag(_edge_at(s.v, first)), "o": s.o}], "t": ""} if {
+	s.k == "val"
+	is_array(s.v)
+	first := _edge_first_unknown_in_arrays(s.v)
+} else := {"evs": [], "t": edge_js_string(s.v)} if {
+	s.k == "val"
+} else := {"evs": [], "t": "undefined"}
+
+# `String(value ?? dflt)` of a read.
+edge_string_or(s, dflt) := {"evs": [], "t": dflt} if {
+	s.k == "none"
+} else := {"evs": [], "t": dflt} if {
+	s.k == "val"
+	s.v == null
+} else := edge_string(s)
+
+_edge_at(v, p) := x if walk(v, [p, x])
+
+# The first unknown element reached through arrays only (String() does not read object fields).
+_edge_first_unknown_in_arrays(v) := min({p |
+	walk(v, [p, x])
+	count(p) > 0
+	is_unknown(x)
+	every i in numbers.range(0, count(p) - 1) {
+		is_array(_edge_prefix_value(v, p, i))
+	}
+})
+
+_edge_prefix_value(v, _, 0) := v
+
+_edge_prefix_value(v, p, i) := x if {
+	i > 0
+	walk(v, [array.slice(p, 0, i), x])
+}
+
+# JavaScript's String(value), with nested arrays joined as Array.prototype.join does.
+edge_js_string(v) := concat(",", [_edge_join_item(x) | some x in v]) if {
+	is_array(v)
+} else := js_string(v)
+
+_edge_join_item(x) := "" if {
+	is_null(x)
+} else := concat(",", [_edge_join_item2(y) | some y in x]) if {
+	is_array(x)
+} else := js_string(x)
+
+_edge_join_item2(x) := "" if {
+	is_null(x)
+} else := concat(",", [_edge_join_item3(y) | some y in x]) if {
+	is_array(x)
+} else := js_string(x)
+
+_edge_join_item3(x) := "" if {
+	is_null(x)
+} else := "" if {
+	is_array(x)
+} else := js_string(x)
+
+# JavaScript's toUpperCase/toLowerCase (ASCII and the common letters; as Rego's upper/lower).
+edge_upper(t) := upper(t)
+
+edge_lower(t) := lower(t)
+
+# `arrayOf(value)` of a read, as a rule iterates it: {"evs": the unknown read of the value itself,
+# "all": the elements (see `elements`); a value that is not an array is its one element}.
+edge_array_of(s) := {"evs": unk(s), "all": []} if {
+	s.k == "unk"
+} else := {"evs": [], "all": []} if {
+	s.k == "none"
+} else := {"evs": [], "all": []} if {
+	s.v == null
+} else := {"evs": [], "all": elements(s).all} if {
+	is_array(s.v)
+} else := {"evs": [], "all": [{"i": 0, "v": s.v, "o": s.o, "p": s.p, "u": false}]}
+
+# A read of the resource's props.
+edge_prop(r, keys) := rd(r.props, props_at(r), keys)
+
+# The resources of any of `types`, in the order of the input (`ofType(resources, ...types)`).
+edge_resources_of_types(types) := [view(x) | some x in input.resources; input_type(x) in types]
+
+# --- Load balancers ---------------------------------------------------------------------------
+
+# `listenerProtocol(props)`: {"evs", "t"}.
+edge_listener_protocol(r) := {"evs": text.evs, "t": upper(text.t)} if {
+	text := edge_string_or(edge_prop(r, ["protocol"]), "HTTP")
+}
+
+# `loadBalancerType(props) === type`, on a read of loadBalancerType.
+edge_lb_type_is(s, type) if {
+	s.k == "val"
+	s.v == type
+}
+
+edge_lb_type_is(s, "application") if s.k == "none"
+
+edge_lb_type_is(s, "application") if {
+	s.k == "val"
+	s.v == null
+}
+
+# --- Stack joins --------------------------------------------------------------------------------
+
+# `refersTo(child, property, parent, parentNameProps)`.
+edge_refers_to(child, property, parent, _) if {
+	some u in object.get(child.pdeps, property, [])
+	u == parent.urn
+}
+
+edge_refers_to(child, property, parent, name_props) if {
+	is_literal(child, property)
+	literal := edge_peek_string(child.props, property)
+	some p in name_props
+	name := edge_peek_string(parent.props, p)
+	_edge_names(literal, name)
+}
+
+_edge_names(literal, name) if literal == name
+
+_edge_names(literal, name) if endswith(literal, concat("", [":", name]))
+
+_edge_names(literal, name) if endswith(literal, concat("", ["/", name]))
+
+# `peekString(obj, key)`: a known string, else undefined.
+edge_peek_string(obj, key) := obj[key] if {
+	is_object(obj)
+	is_string(obj[key])
+}
+
+# `childrenOf(resources, parent, childType, property, parentNameProps)`.
+edge_children_of(parent, type, property, name_props) := [c |
+	some c in resources_of_type(type)
+	edge_refers_to(c, property, parent, name_props)
+]
+
+# --- API Gateway --------------------------------------------------------------------------------
+
+_edge_dependency_urns(r, property) := [s.urn | some s in property_sources(r, property)]
+
+_edge_same_rest_api(a, b) if {
+	count(_edge_dependency_urns(a, "restApi")) + count(_edge_dependency_urns(b, "restApi")) > 0
+	some u in _edge_dependency_urns(a, "restApi")
+	u in _edge_dependency_urns(b, "restApi")
+}
+
+_edge_same_rest_api(a, b) if {
+	count(_edge_dependency_urns(a, "restApi")) + count(_edge_dependency_urns(b, "restApi")) == 0
+	literal := edge_peek_string(a.props, "restApi")
+	literal == edge_peek_string(b.props, "restApi")
+}
+
+_edge_stage_method_settings(ms, stage) if stage.urn in _edge_dependency_urns(ms, "stageName")
+
+_edge_stage_method_settings(ms, stage) if {
+	name := edge_peek_string(ms.props, "stageName")
+	name == edge_peek_string(stage.props, "stageName")
+	_edge_same_rest_api(ms, stage)
+}
+
+# `stageMethodSettings(resources, stage)`.
+edge_stage_method_settings(stage) := [ms |
+	some ms in resources_of_type(edge_method_settings)
+	_edge_stage_method_settings(ms, stage)
+]
+
+# `stageRestApis(resources, stage)`.
+edge_stage_rest_apis(stage) := [api |
+	some api in resources_of_type(edge_rest_api)
+	api.urn in _edge_dependency_urns(stage, "restApi")
+]
+
+# --- Subnets ------------------------------------------------------------------------------------
+
+# `publicSubnetReason(resources, subnet)` as events: the unknown reads it makes, then {"m": reason}
+# when the subnet is public.
+edge_public_subnet_reason(subnet) := unk(public) if {
+	public := edge_prop(subnet, ["mapPublicIpOnLaunch"])
+	public.k == "unk"
+} else := [{"m": concat("", ["subnet '", subnet.name, "' assigns public IPs on launch (mapPublicIpOnLaunch)"])}] if {
+	is_val(edge_prop(subnet, ["mapPublicIpOnLaunch"]), true)
+} else := array.concat(hit.evs, [{"m": concat("", ["subnet '", subnet.name, "' routes 0.0.0.0/0 to an internet gateway (route table '", tables[hit.i].name, "')"])} | hit.v]) if {
+	tables := [t |
+		some a in resources_of_type(edge_route_table_association)
+		edge_refers_to(a, "subnetId", subnet, [])
+		some t in resources_of_type(edge_route_table)
+		edge_refers_to(a, "routeTableId", t, [])
+	]
+	hit := first_hit([_edge_routes_to_internet(t) | some t in tables])
+}
+
+# `routesToInternet(resources, table)`: {"evs", "v"}.
+_edge_routes_to_internet(table) := inline if {
+	inline := _edge_inline_default_route(table)
+	_holds_or_unknown(inline)
+} else := {"evs": [], "v": true} if {
+	some route in resources_of_type(edge_route)
+	_edge_route_resource_default(route, table)
+} else := {"evs": [], "v": false}
+
+_edge_inline_default_route(table) := {"evs": routes.evs, "v": false} if {
+	routes := edge_array_of(edge_prop(table, ["routes"]))
+	count(routes.evs) > 0
+} else := first_hit([_edge_inline_route(table, item) | some item in edge_array_of(edge_prop(table, ["routes"])).all])
+
+_edge_inline_route(table, item) := {"evs": [item_u(item)], "v": false} if {
+	item.u
+} else := {"evs": [], "v": _edge_inline_route_default(table, item.v)}
+
+_edge_inline_route_default(table, route) if {
+	has_value(route, "gatewayId")
+	_edge_default_destination(route, "cidrBlock", "ipv6CidrBlock")
+	_edge_via_internet_gateway(table, "routes", route)
+} else := false
+
+_edge_route_resource_default(route, table) if {
+	edge_refers_to(route, "routeTableId", table, [])
+	has_value(route.props, "gatewayId")
+	_edge_default_destination(route.props, "destinationCidrBlock", "destinationIpv6CidrBlock")
+	_edge_via_internet_gateway(route, "gatewayId", route.props)
+}
+
+# `peekString(x, v4) ?? peekString(x, v6)` is a default route.
+_edge_default_destination(x, v4, _) if edge_peek_string(x, v4) in {"0.0.0.0/0", "::/0"}
+
+_edge_default_destination(x, v4, v6) if {
+	not edge_peek_string(x, v4)
+	edge_peek_string(x, v6) in {"0.0.0.0/0", "::/0"}
+}
+
+_edge_via_internet_gateway(owner, property, _) if {
+	some d in property_sources(owner, property)
+	d.type == edge_internet_gateway
+}
+
+_edge_via_internet_gateway(_, _, x) if startswith(edge_peek_string(x, "gatewayId"), "igw-")
+
+# --- Elastic Beanstalk --------------------------------------------------------------------------
+
+edge_eb_environment := "aws:elasticbeanstalk/environment:Environment"
+
+edge_eb_template := "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate"
+
+# `settings.find((s) => s.namespace === namespace && s.name === name)` over `edge_array_of`
+# elements: {"evs", "v": found, "i": its index in settings.all}.
+edge_eb_find(settings, namespace, name) := first_hit([_edge_eb_is(item, namespace, name) | some item in settings.all])
+
+_edge_eb_is(item, namespace, name) := {"evs": item_evs(item), "v": false} if {
+	item.u
+} else := {"evs": unk(ns), "v": false} if {
+	ns := item_key(item, "namespace")
+	ns.k == "unk"
+} else := {"evs": [], "v": false} if {
+	not is_val(item_key(item, "namespace"), namespace)
+} else := {"evs": unk(n), "v": false} if {
+	n := item_key(item, "name")
+	n.k == "unk"
+} else := {"evs": [], "v": is_val_flag(item_key(item, "name"), name)}
+
+# `String(found?.value ?? dflt)`: {"evs", "t"}.
+edge_eb_value(settings, found, dflt) := edge_string_or(item_key(settings.all[found.i], "value"), dflt) if {
+	found.v
+} else := {"evs": [], "t": dflt}
+
+# `String(found.value)`.
+edge_eb_value_text(settings, found) := edge_string(item_key(settings.all[found.i], "value"))
+
+# --- ECS ----------------------------------------------------------------------------------------
+
+# `containersOf(props, report)`: {"evs": the unknown reads of the containers (the value, an element,
+# a name) or the report of a value that is not a JSON array, "cs": [{"name", "item"}]}.
+edge_containers_of(r) := {"evs": unk(s), "cs": []} if {
+	s := edge_prop(r, ["containerDefinitions"])
+	s.k == "unk"
+} else := {"evs": [{"m": "containerDefinitions is not valid JSON, so the containers cannot be checked."}], "cs": []} if {
+	s := edge_prop(r, ["containerDefinitions"])
+	is_string(s.v)
+	not json_parse(s.v)
+} else := _edge_containers(json_parse(s.v).v, s) if {
+	s := edge_prop(r, ["containerDefinitions"])
+	is_string(s.v)
+} else := _edge_containers(s.v, s) if {
+	s := edge_prop(r, ["containerDefinitions"])
+	s.k == "val"
+} else := _edge_containers(null, edge_prop(r, ["containerDefinitions"]))
+
+_edge_containers(value, s) := {"evs": [{"m": "containerDefinitions is not a JSON array of container definitions, so the containers cannot be checked."}], "cs": []} if {
+	not is_array(value)
+} else := {"evs": [e | some item in items; some e in _edge_container_reads(item)], "cs": [{"name": _edge_container_name(item), "item": item} | some item in items]} if {
+	items := elements({"k": "val", "v": value, "o": s.o, "p": s.p}).all
+}
+
+_edge_container_reads(item) := item_evs(item) if {
+	item.u
+} else := unk(item_key(item, "name"))
+
+_edge_container_name(item) := name.v if {
+	name := item_key(item, "name")
+	name.k == "val"
+	is_string(name.v)
+} else := concat("", ["#", format_int(item.i, 10)])
+
+# `isRootUser(user)` of a user's text (undefined, null and "" are root too).
+edge_root_user_text(t) if {
+	name := trim_space(split(t, ":")[0])
+	_edge_root_name(name)
+}
+
+_edge_root_name("")
+
+_edge_root_name(name) if lower(name) == "root"
+
+_edge_root_name("0")
