@@ -368,3 +368,242 @@ _edge_root_name("")
 _edge_root_name(name) if lower(name) == "root"
 
 _edge_root_name("0")
+
+# `settings.filter((ms) => ms.props.methodPath === ALL_METHODS)`: {"evs", "v": the settings}.
+edge_all_methods(settings) := {"evs": first_evs([{"evs": unk(edge_prop(ms, ["methodPath"]))} | some ms in settings]), "v": [ms |
+	some ms in settings
+	is_val(edge_prop(ms, ["methodPath"]), "*/*")
+]}
+
+# --- ACM ----------------------------------------------------------------------------------------
+#
+# `new X509Certificate(String(certificateBody))` for the PEM certificates a plan holds: the first
+# CERTIFICATE block is base64-decoded into byte values and its DER read as far as the rules need
+# (validity and subject public key). Anything else is "not a PEM-encoded X.509 certificate".
+
+# `importedCertificate(props, report)`: {"evs": the unknown read or the report, "cert"?: the
+# certificate {"valid_to", "valid_to_ms", "key": {"type": "rsa"|"ec"|"other", "bits", "curve"}}}.
+edge_imported_certificate(r) := {"evs": text.evs} if {
+	text := edge_string(edge_prop(r, ["certificateBody"]))
+	count(text.evs) > 0
+} else := {"evs": [], "cert": cert} if {
+	cert := edge_parse_certificate(edge_string(edge_prop(r, ["certificateBody"])).t)
+} else := {"evs": [{"m": "certificateBody is not a PEM-encoded X.509 certificate, so it cannot be checked."}]}
+
+edge_parse_certificate(pem) := cert if {
+	bytes := edge_pem_bytes(pem)
+	cert := _edge_certificate(bytes)
+}
+
+# The bytes of the first `-----BEGIN CERTIFICATE-----` block.
+edge_pem_bytes(pem) := bytes if {
+	after := split(pem, "-----BEGIN CERTIFICATE-----")
+	count(after) > 1
+	parts := split(after[1], "-----END CERTIFICATE-----")
+	count(parts) > 1
+	body := parts[0]
+	regex.match(`^[A-Za-z0-9+/=\s]*$`, body)
+	chars := [m[0] | some m in regex.find_all_string_submatch_n(`[A-Za-z0-9+/=]`, body, -1)]
+	count(chars) > 0
+	count(chars) % 4 == 0
+	bytes := _edge_base64(chars)
+}
+
+_edge_b64_alphabet := "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+_edge_b64_value := {c: i | some i, c in split(_edge_b64_alphabet, "")}
+
+_edge_base64(chars) := bytes if {
+	padding := count([c | some c in array.slice(chars, count(chars) - 2, count(chars)); c == "="])
+	payload := array.slice(chars, 0, count(chars) - padding)
+	every c in payload {
+		_ = _edge_b64_value[c]
+	}
+	values := [_edge_b64_value[c] | some c in payload]
+	n := count(values)
+	bytes := [b |
+		some i in numbers.range(0, floor((n * 6) / 8) - 1)
+		b := _edge_b64_byte(values, i)
+	]
+}
+
+# Byte i of the 6-bit values: bits 8i..8i+7.
+_edge_b64_byte(values, i) := b if {
+	bit := i * 8
+	k := floor(bit / 6)
+	offset := bit % 6
+	hi := values[k]
+	lo := _edge_value_or_zero(values, k + 1)
+	pair := (hi * 64) + lo
+	b := bits.and(bits.rsh(pair, 4 - offset), 255)
+}
+
+_edge_value_or_zero(values, i) := values[i] if {
+	i < count(values)
+} else := 0
+
+# A DER element at pos: {"tag", "start" (of the contents), "end"}.
+edge_der(bytes, pos) := {"tag": bytes[pos], "start": pos + 2, "end": (pos + 2) + bytes[pos + 1]} if {
+	bytes[pos + 1] < 128
+} else := {"tag": bytes[pos], "start": (pos + 2) + k, "end": ((pos + 2) + k) + _edge_der_length(bytes, pos + 2, k)} if {
+	k := bytes[pos + 1] - 128
+	k >= 1
+	k <= 3
+}
+
+_edge_der_length(bytes, pos, 1) := bytes[pos]
+
+_edge_der_length(bytes, pos, 2) := (bytes[pos] * 256) + bytes[pos + 1]
+
+_edge_der_length(bytes, pos, 3) := ((bytes[pos] * 65536) + (bytes[pos + 1] * 256)) + bytes[pos + 2]
+
+_edge_der_at(bytes, pos, tags) := e if {
+	pos < count(bytes)
+	e := edge_der(bytes, pos)
+	e.tag in tags
+	e.end <= count(bytes)
+}
+
+_edge_certificate(bytes) := {"valid_to": valid_to.text, "valid_to_ms": valid_to.ms, "key": key} if {
+	cert := _edge_der_at(bytes, 0, {48})
+	cert.end == count(bytes)
+	tbs := _edge_der_at(bytes, cert.start, {48})
+	tbs.end <= cert.end
+	serial_at := _edge_after_version(bytes, tbs.start)
+	serial := _edge_der_at(bytes, serial_at, {2})
+	signature := _edge_der_at(bytes, serial.end, {48})
+	issuer := _edge_der_at(bytes, signature.end, {48})
+	validity := _edge_der_at(bytes, issuer.end, {48})
+	not_before := _edge_der_at(bytes, validity.start, {23, 24})
+	not_after := _edge_der_at(bytes, not_before.end, {23, 24})
+	not_after.end == validity.end
+	_ = edge_der_time(bytes, not_before)
+	valid_to := edge_der_time(bytes, not_after)
+	subject := _edge_der_at(bytes, validity.end, {48})
+	spki := _edge_der_at(bytes, subject.end, {48})
+	spki.end <= tbs.end
+	key := _edge_public_key(bytes, spki)
+}
+
+_edge_after_version(bytes, pos) := version.end if {
+	bytes[pos] == 160
+	version := _edge_der_at(bytes, pos, {160})
+} else := pos
+
+_edge_rsa_oid := [42, 134, 72, 134, 247, 13, 1, 1, 1]
+
+_edge_ec_oid := [42, 134, 72, 206, 61, 2, 1]
+
+_edge_curves := {
+	"prime256v1": [42, 134, 72, 206, 61, 3, 1, 7],
+	"prime192v1": [42, 134, 72, 206, 61, 3, 1, 1],
+	"secp384r1": [43, 129, 4, 0, 34],
+	"secp521r1": [43, 129, 4, 0, 35],
+	"secp224r1": [43, 129, 4, 0, 33],
+	"secp256k1": [43, 129, 4, 0, 10],
+}
+
+_edge_public_key(bytes, spki) := {"type": type, "bits": bits_of, "curve": curve} if {
+	algorithm := _edge_der_at(bytes, spki.start, {48})
+	oid := _edge_der_at(bytes, algorithm.start, {6})
+	key_bits := _edge_der_at(bytes, algorithm.end, {3})
+	key_bits.end == spki.end
+	oid_bytes := array.slice(bytes, oid.start, oid.end)
+	type := _edge_key_type(oid_bytes)
+	bits_of := _edge_rsa_bits(bytes, key_bits, type)
+	curve := _edge_curve(bytes, oid, algorithm, type)
+}
+
+_edge_key_type(oid) := "rsa" if {
+	oid == _edge_rsa_oid
+} else := "ec" if {
+	oid == _edge_ec_oid
+} else := "other"
+
+_edge_rsa_bits(bytes, key_bits, "rsa") := n if {
+	sequence := _edge_der_at(bytes, key_bits.start + 1, {48})
+	modulus := _edge_der_at(bytes, sequence.start, {2})
+	significant := [i | some i in numbers.range(modulus.start, modulus.end - 1); bytes[i] != 0]
+	count(significant) > 0
+	first := min(significant)
+	n := (((modulus.end - first) - 1) * 8) + _edge_bit_length(bytes[first])
+}
+
+_edge_rsa_bits(_, _, type) := 0 if type != "rsa"
+
+_edge_bit_length(b) := count([i | some i in numbers.range(0, 7); bits.rsh(b, i) > 0])
+
+_edge_curve(bytes, oid, algorithm, "ec") := name if {
+	params := _edge_der_at(bytes, oid.end, {6})
+	params.end <= algorithm.end
+	curve := array.slice(bytes, params.start, params.end)
+	some name, c in _edge_curves
+	c == curve
+} else := "?"
+
+_edge_curve(_, _, _, type) := "" if type != "ec"
+
+# A UTCTime or GeneralizedTime: {"text": as Node's validTo writes it, "ms": Date.parse of it}.
+edge_der_time(bytes, e) := {"text": text, "ms": ms} if {
+	digits := [d | some i in numbers.range(e.start, e.end - 2); d := bytes[i] - 48]
+	bytes[e.end - 1] == 90
+	every d in digits {
+		d >= 0
+		d <= 9
+	}
+	fields := _edge_time_fields(digits, e.tag)
+	[year, month, day, hour, minute, second] := fields
+	month >= 1
+	month <= 12
+	day >= 1
+	day <= 31
+	hour <= 23
+	minute <= 59
+	second <= 59
+	text := concat("", [
+		_edge_months[month - 1], " ", _edge_pad(day, " "), " ",
+		_edge_pad(hour, "0"), ":", _edge_pad(minute, "0"), ":", _edge_pad(second, "0"), " ",
+		format_int(year, 10), " GMT",
+	])
+	ms := ((((((edge_days_from_civil(year, month, day) * 24) + hour) * 60) + minute) * 60) + second) * 1000
+}
+
+_edge_time_fields(d, 23) := [year, _edge_num(d, 2), _edge_num(d, 4), _edge_num(d, 6), _edge_num(d, 8), _edge_num(d, 10)] if {
+	count(d) == 12
+	yy := _edge_num(d, 0)
+	year := _edge_century(yy)
+}
+
+_edge_time_fields(d, 24) := [(_edge_num(d, 0) * 100) + _edge_num(d, 2), _edge_num(d, 4), _edge_num(d, 6), _edge_num(d, 8), _edge_num(d, 10), _edge_num(d, 12)] if {
+	count(d) == 14
+}
+
+_edge_century(yy) := 1900 + yy if {
+	yy >= 50
+} else := 2000 + yy
+
+_edge_num(d, i) := (d[i] * 10) + d[i + 1]
+
+_edge_pad(n, fill) := concat("", [fill, format_int(n, 10)]) if {
+	n < 10
+} else := format_int(n, 10)
+
+_edge_months := ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+# Days since 1970-01-01 of a proleptic Gregorian date (years 0 and later).
+edge_days_from_civil(year, month, day) := days if {
+	y := year - _edge_before_march(month)
+	era := floor(y / 400)
+	yoe := y - (era * 400)
+	doy := floor(((153 * _edge_shifted_month(month)) + 2) / 5) + (day - 1)
+	doe := (((yoe * 365) + floor(yoe / 4)) - floor(yoe / 100)) + doy
+	days := ((era * 146097) + doe) - 719468
+}
+
+_edge_before_march(month) := 1 if {
+	month <= 2
+} else := 0
+
+_edge_shifted_month(month) := month - 3 if {
+	month > 2
+} else := month + 9
