@@ -17,10 +17,10 @@ acm_certificate_renews_before_expiry(r) := certificate.evs if {
 	not certificate.cert
 } else := [{"u": "props.certificateBody", "s": false, "o": r.urn}] if {
 	aws_has_value(r.props, "certificateBody")
-	not is_number(data.phiguard.now_ms)
+	not edge_now_ms
 } else := _acm_certificate_renews_before_expiry(
 	edge_imported_certificate(r).cert,
-	floor((edge_imported_certificate(r).cert.valid_to_ms - data.phiguard.now_ms) / 86400000),
+	floor((edge_imported_certificate(r).cert.valid_to_ms - edge_now_ms) / 86400000),
 	config("acm-certificate-renews-before-expiry", "minimumDaysToExpiry", 30),
 ) if {
 	aws_has_value(r.props, "certificateBody")

@@ -23,8 +23,6 @@ elasticbeanstalk_managed_updates_enabled(r) := array.concat(settings.evs, array.
 	array.concat(level.evs, [{"m": concat("", ["UpdateLevel is ", _elasticbeanstalk_managed_updates_enabled(settings, found), "; expected 'minor' or 'patch'."])} |
 		count(level.evs) == 0
 		not lower(level.t) in {"minor", "patch"}
-		level_text := edge_eb_value_text(settings, found)
-		count(level_text.evs) == 0
 	]),
 ) if {
 	settings := edge_array_of(edge_prop(r, ["settings"]))

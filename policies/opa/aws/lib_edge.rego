@@ -381,6 +381,10 @@ edge_all_methods(settings) := {"evs": first_evs([{"evs": unk(edge_prop(ms, ["met
 # CERTIFICATE block is base64-decoded into byte values and its DER read as far as the rules need
 # (validity and subject public key). Anything else is "not a PEM-encoded X.509 certificate".
 
+# Date.now() at the check, which phiguard's Rego engine sets as data.phiguard.now_ms (undefined
+# under Pulumi's OPA analyzer).
+edge_now_ms := data.phiguard.now_ms if is_number(data.phiguard.now_ms)
+
 # `importedCertificate(props, report)`: {"evs": the unknown read or the report, "cert"?: the
 # certificate {"valid_to", "valid_to_ms", "key": {"type": "rsa"|"ec"|"other", "bits", "curve"}}}.
 edge_imported_certificate(r) := {"evs": text.evs} if {
