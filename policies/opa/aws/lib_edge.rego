@@ -265,14 +265,14 @@ _edge_inline_route(table, item) := {"evs": [item_u(item)], "v": false} if {
 } else := {"evs": [], "v": _edge_inline_route_default(table, item.v)}
 
 _edge_inline_route_default(table, route) if {
-	has_value(route, "gatewayId")
+	aws_has_value(route, "gatewayId")
 	_edge_default_destination(route, "cidrBlock", "ipv6CidrBlock")
 	_edge_via_internet_gateway(table, "routes", route)
 } else := false
 
 _edge_route_resource_default(route, table) if {
 	edge_refers_to(route, "routeTableId", table, [])
-	has_value(route.props, "gatewayId")
+	aws_has_value(route.props, "gatewayId")
 	_edge_default_destination(route.props, "destinationCidrBlock", "destinationIpv6CidrBlock")
 	_edge_via_internet_gateway(route, "gatewayId", route.props)
 }
