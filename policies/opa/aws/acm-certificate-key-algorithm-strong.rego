@@ -13,15 +13,17 @@ acm_certificate_key_algorithm_strong(r) := array.concat(algorithm.evs, [{"m": co
 ]) if {
 	not aws_has_value(r.props, "certificateBody")
 	algorithm := edge_string_or(edge_prop(r, ["keyAlgorithm"]), "RSA_2048")
-} else := certificate.evs if {
-	certificate := edge_imported_certificate(r)
+} else := _acm_certificate_key_algorithm_strong(edge_imported_certificate(r))
+
+# The imported certificate's public key.
+_acm_certificate_key_algorithm_strong(certificate) := certificate.evs if {
 	not certificate.cert
 } else := [{"m": concat("", ["the imported certificate has a ", format_int(key.bits, 10), "-bit RSA key; expected at least 2048."])}] if {
-	key := edge_imported_certificate(r).cert.key
+	key := certificate.cert.key
 	key.type == "rsa"
 	key.bits < 2048
 } else := [{"m": concat("", ["the imported certificate's EC key uses curve '", key.curve, "'; expected prime256v1, secp384r1, secp521r1."])}] if {
-	key := edge_imported_certificate(r).cert.key
+	key := certificate.cert.key
 	key.type == "ec"
 	not key.curve in {"prime256v1", "secp384r1", "secp521r1"}
 } else := []

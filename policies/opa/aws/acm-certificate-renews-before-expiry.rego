@@ -11,18 +11,7 @@ deny_acm_certificate_renews_before_expiry contains msg if some msg in analyzer_m
 # evaluates). Pulumi's OPA analyzer has no clock to give (time.now_ns is not available to the pack),
 # so there an imported certificate's expiry is reported as not verifiable
 # ("cannot be verified before deploy: props.certificateBody") instead of being checked.
-acm_certificate_renews_before_expiry(r) := certificate.evs if {
-	aws_has_value(r.props, "certificateBody")
-	certificate := edge_imported_certificate(r)
-	not certificate.cert
-} else := [{"u": "props.certificateBody", "s": false, "o": r.urn}] if {
-	aws_has_value(r.props, "certificateBody")
-	not edge_now_ms
-} else := _acm_certificate_renews_before_expiry(
-	edge_imported_certificate(r).cert,
-	floor((edge_imported_certificate(r).cert.valid_to_ms - edge_now_ms) / 86400000),
-	config("acm-certificate-renews-before-expiry", "minimumDaysToExpiry", 30),
-) if {
+acm_certificate_renews_before_expiry(r) := _acm_certificate_renews_before_expiry_imported(r, edge_imported_certificate(r)) if {
 	aws_has_value(r.props, "certificateBody")
 } else := [] if {
 	aws_has_value(r.props, "certificateAuthorityArn")
@@ -32,6 +21,16 @@ acm_certificate_renews_before_expiry(r) := certificate.evs if {
 ]) if {
 	method := edge_string_or(edge_prop(r, ["validationMethod"]), "")
 }
+
+_acm_certificate_renews_before_expiry_imported(r, certificate) := certificate.evs if {
+	not certificate.cert
+} else := [{"u": "props.certificateBody", "s": false, "o": r.urn}] if {
+	not edge_now_ms
+} else := _acm_certificate_renews_before_expiry(
+	certificate.cert,
+	floor((certificate.cert.valid_to_ms - edge_now_ms) / 86400000),
+	config("acm-certificate-renews-before-expiry", "minimumDaysToExpiry", 30),
+)
 
 _acm_certificate_renews_before_expiry(cert, days, minimum) := [{"m": concat("", ["the imported certificate expired on ", cert.valid_to, "."])}] if {
 	days < 0
