@@ -387,11 +387,15 @@ edge_now_ms := data.phiguard.now_ms if is_number(data.phiguard.now_ms)
 
 # `importedCertificate(props, report)`: {"evs": the unknown read or the report, "cert"?: the
 # certificate {"valid_to", "valid_to_ms", "key": {"type": "rsa"|"ec"|"other", "bits", "curve"}}}.
-edge_imported_certificate(r) := {"evs": text.evs} if {
-	text := edge_string(edge_prop(r, ["certificateBody"]))
-	count(text.evs) > 0
+# String(body) runs inside the TypeScript helper's try block, so an unknown element of an array
+# body is reported as "not a PEM-encoded X.509 certificate", not as unverifiable.
+edge_imported_certificate(r) := {"evs": unk(body)} if {
+	body := edge_prop(r, ["certificateBody"])
+	body.k == "unk"
 } else := {"evs": [], "cert": cert} if {
-	cert := edge_parse_certificate(edge_string(edge_prop(r, ["certificateBody"])).t)
+	text := edge_string(edge_prop(r, ["certificateBody"]))
+	count(text.evs) == 0
+	cert := edge_parse_certificate(text.t)
 } else := {"evs": [{"m": "certificateBody is not a PEM-encoded X.509 certificate, so it cannot be checked."}]}
 
 edge_parse_certificate(pem) := cert if {
@@ -399,13 +403,16 @@ edge_parse_certificate(pem) := cert if {
 	cert := _edge_certificate(bytes)
 }
 
-# The bytes of the first `-----BEGIN CERTIFICATE-----` block.
+# The bytes of the first PEM block OpenSSL reads as a certificate: BEGIN and END lines of the same
+# name (CERTIFICATE, X509 CERTIFICATE or TRUSTED CERTIFICATE) on lines of their own.
 edge_pem_bytes(pem) := bytes if {
-	after := split(pem, "-----BEGIN CERTIFICATE-----")
-	count(after) > 1
-	parts := split(after[1], "-----END CERTIFICATE-----")
-	count(parts) > 1
-	body := parts[0]
+	blocks := [[i, m[1]] |
+		some label in ["CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE"]
+		some m in regex.find_all_string_submatch_n(concat("", ["(?s)(?:^|\\n)-----BEGIN ", label, "-----\\r?\\n(.*?)\\n-----END ", label, "-----(?:\\r?\\n|$)"]), pem, 1)
+		i := indexof(pem, m[0])
+	]
+	count(blocks) > 0
+	body := min(blocks)[1]
 	regex.match(`^[A-Za-z0-9+/=\s]*$`, body)
 	chars := [m[0] | some m in regex.find_all_string_submatch_n(`[A-Za-z0-9+/=]`, body, -1)]
 	count(chars) > 0
