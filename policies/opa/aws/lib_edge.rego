@@ -114,11 +114,6 @@ _edge_join_item3(x) := "" if {
 	is_array(x)
 } else := js_string(x)
 
-# JavaScript's toUpperCase/toLowerCase (ASCII and the common letters; as Rego's upper/lower).
-edge_upper(t) := upper(t)
-
-edge_lower(t) := lower(t)
-
 # `arrayOf(value)` of a read, as a rule iterates it: {"evs": the unknown read of the value itself,
 # "all": the elements (see `elements`); a value that is not an array is its one element}.
 edge_array_of(s) := {"evs": unk(s), "all": []} if {
