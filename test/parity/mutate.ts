@@ -105,6 +105,30 @@ export const REPLACEMENTS: readonly PlanValue[] = [
   "AwsKms",
   "false",
   '{"EncryptionConfiguration":{"EnableInTransitEncryption":true,"EnableAtRestEncryption":true}}',
+  "HTTPS",
+  "redirect",
+  "*/*",
+  "INFO",
+  "PRIVATE",
+  "gateway",
+  "application",
+  "DNS",
+  "RSA_1024",
+  "DISABLED",
+  "ENABLED",
+  "IMMUTABLE",
+  "enhanced",
+  "aws:elasticbeanstalk:managedactions",
+  "ManagedActionsEnabled",
+  "root",
+  "0:0",
+  "AWS_SECRET_ACCESS_KEY",
+  "PLAINTEXT",
+  "https://user:token@github.com/org/repo.git",
+  "ELBSecurityPolicy-2016-08",
+  "arn:aws:acm:us-east-1:123456789012:certificate/1",
+  "alias/aws/lambda",
+  '[{"name":"app","privileged":true,"user":"0"}]',
 ];
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
@@ -150,6 +174,12 @@ export const JOINED_TYPES: ReadonlySet<string> = new Set([
   "aws:redshift/parameterGroup:ParameterGroup",
   "aws:appautoscaling/target:Target",
   "aws:dynamodb/tableReplica:TableReplica",
+  "aws:apigateway/restApi:RestApi",
+  "aws:apigateway/methodSettings:MethodSettings",
+  "aws:wafv2/webAclAssociation:WebAclAssociation",
+  "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
+  "aws:acm/certificate:Certificate",
+  "aws:acm/certificateValidation:CertificateValidation",
 ]);
 
 /**

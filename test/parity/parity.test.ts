@@ -101,6 +101,7 @@ describe("the Rego pack", () => {
           "eks-node-group-hardened-launch-template": { maximumHopLimit: 2 },
           "eks-core-addons-managed": { requiredAddons: ["vpc-cni", "aws-ebs-csi-driver"] },
           "eks-control-plane-logging-all-types": { requiredLogTypes: ["audit"] },
+          "acm-certificate-renews-before-expiry": { minimumDaysToExpiry: 40000 },
         },
       },
     },

@@ -250,7 +250,8 @@ export async function evaluatePlanRego(plan: Plan, options: RegoEvaluateOptions 
   checkPackAgainstRules(pack, byName);
   checkPlan(plan);
 
-  const data: { config: Record<string, object> } = { config: {} };
+  // The time of the check (Date.now(), as the TypeScript rules read it): data.phiguard.now_ms.
+  const data: { config: Record<string, object>; phiguard: { now_ms: number } } = { config: {}, phiguard: { now_ms: Date.now() } };
   const levels = new Map<string, FindingLevel>();
   for (const [id, rule] of pack.rules) {
     const policy = byName.get(id) as PhiguardPolicy;
