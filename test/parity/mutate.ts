@@ -71,6 +71,22 @@ export const REPLACEMENTS: readonly PlanValue[] = [
   ["*"],
   {},
   { nested: UNKNOWN },
+  "ingress",
+  "allow",
+  "tcp",
+  "-1",
+  "ELB",
+  "SecureString",
+  "All",
+  "phi",
+  "data-classification",
+  22,
+  443,
+  65535,
+  "alias/aws/ssm",
+  "rate(12 hours)",
+  "rate(2200 hours)",
+  "cron(0 5 ? * SUN *)",
 ];
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
@@ -109,6 +125,15 @@ export const JOINED_TYPES: ReadonlySet<string> = new Set([
   "aws:ec2/routeTableAssociation:RouteTableAssociation",
   "aws:ec2/route:Route",
   "aws:ec2/internetGateway:InternetGateway",
+  "aws:ec2/vpc:Vpc",
+  "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+  "aws:ec2/vpcEndpoint:VpcEndpoint",
+  "aws:ec2/flowLog:FlowLog",
+  "aws:backup/vault:Vault",
+  "aws:backup/vaultLockConfiguration:VaultLockConfiguration",
+  "aws:backup/selection:Selection",
+  "aws:secretsmanager/secret:Secret",
+  "aws:secretsmanager/secretRotation:SecretRotation",
 ]);
 
 /**
