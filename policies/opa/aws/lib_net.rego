@@ -335,26 +335,88 @@ net_cron_fields(expression) := [f[0] | some f in regex.find_all_string_submatch_
 }
 
 # JavaScript's ToNumber (for `<` and `>`), arrays joined as String() joins them.
-net_js_number(v) := _js_number_of_string(net_js_text(v)) if {
+net_js_number(v) := x if {
 	is_array(v)
-} else := js_number(v)
-
-# `String(n / d)` for integers n and d: 16 significant digits, as JavaScript prints most such
-# fractions.
-net_div_text(n, d) := format_int(n / d, 10) if {
-	n % d == 0
-} else := _net_decimal_text(n / d, 16 - count(format_int(floor(n / d), 10))) if {
-	n / d >= 1
-} else := json.marshal(n / d)
-
-_net_decimal_text(x, f) := format_int(round(x), 10) if {
-	f <= 0
-} else := text if {
-	scaled := format_int(round(x * product([10 | some _ in numbers.range(1, f)])), 10)
-	whole := substring(scaled, 0, count(scaled) - f)
-	fraction := trim_right(substring(scaled, count(scaled) - f, f), "0")
-	text := _net_join_decimal(whole, fraction)
+	x := _js_number_of_string(net_js_text(v))
+} else := js_number(v) if {
+	not is_array(v)
 }
+
+# `String(n / 24)` for a non-negative integer n, as JavaScript prints it: the exact quotient, its
+# repeating decimals cut at 16 significant digits (rounded). Digit by digit, in small integers, since
+# the wasm build's format_int fails on large or fractional numbers.
+net_div24_text(n) := net_int_text((n - (n % 24)) / 24) if {
+	n % 24 == 0
+} else := _net_div24_decimal(net_int_text((n - (n % 24)) / 24), n % 24)
+
+_net_div24_decimal(whole, r) := whole if {
+	count(whole) >= 16
+} else := _net_join_decimal(whole, _net_div24_fraction(whole, r, _net_div24_significant(whole) - count(whole)))
+
+# JavaScript prints the shortest decimal that reads back as the same double: for these repeating
+# quotients 17 significant digits in the lower part of each decade's binary exponents, else 16
+# (checked against JavaScript for n up to 3,000,000).
+_net_div24_significant(whole) := 17 if {
+	count(whole) >= 3
+	to_number(whole) < _net_div24_threshold(count(whole))
+} else := 16
+
+_net_div24_threshold(3) := 256
+
+_net_div24_threshold(4) := 4096
+
+_net_div24_threshold(5) := 65536
+
+_net_div24_threshold(6) := 1048576
+
+_net_div24_threshold(l) := 100000000000000000000 if l > 6
+
+# The first k decimals of the double nearest n / 24 (whole + r / 24): the double lies a third
+# of its ulp 2^(e-52) below or above the quotient, by (n * 2^(49-e)) mod 3.
+_net_div24_fraction(whole, r, k) := trim_right(concat("", [substring("00000000000000000000", 0, k - count(digits)), digits]), "0") if {
+	w := to_number(whole)
+	e := count([j | some j in numbers.range(1, 62); _net_pow2(j) <= w])
+	side := ((((w * 24) + r) % 3) * _net_pow2_mod3(49 - e)) % 3
+	scale := _net_pow10(k)
+	offset := scale / (3 * _net_pow2(52 - e))
+	units := ((r * scale) / 24) + (_net_div24_sign(side) * offset)
+	digits := net_int_text(round(units))
+}
+
+# format_int for a non-negative integer below 10^21, in pieces of 7 digits (the wasm build's
+# format_int fails from 2^32 on).
+net_int_text(x) := concat("", [format_int(high, 10), _net_pad7(middle), _net_pad7(low)]) if {
+	high := floor(x / 100000000000000)
+	high > 0
+	middle := floor((x - (high * 100000000000000)) / 10000000)
+	low := (x - (high * 100000000000000)) - (middle * 10000000)
+} else := concat("", [format_int(middle, 10), _net_pad7(low)]) if {
+	middle := floor(x / 10000000)
+	middle > 0
+	low := x - (middle * 10000000)
+} else := format_int(x, 10)
+
+_net_pad7(x) := concat("", [substring("0000000", 0, 7 - count(text)), text]) if {
+	text := format_int(x, 10)
+}
+
+_net_div24_sign(1) := -1
+
+_net_div24_sign(2) := 1
+
+_net_div24_sign(0) := 0
+
+_net_pow2(j) := product([2 | some _ in numbers.range(1, j)]) if {
+	j > 0
+} else := 1
+
+_net_pow10(j) := product([10 | some _ in numbers.range(1, j)]) if {
+	j > 0
+} else := 1
+
+_net_pow2_mod3(j) := 1 if {
+	j % 2 == 0
+} else := 2
 
 _net_join_decimal(whole, "") := whole
 

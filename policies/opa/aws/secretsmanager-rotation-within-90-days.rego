@@ -26,7 +26,7 @@ _rotation_within_90_days_after(days) := text.evs if {
 } else := [{"m": concat("", ["automaticallyAfterDays is ", net_str(days).t, "; expected at most 90."])} | net_js_number(days.v) > 90]
 
 # A scheduleExpression that is not a string makes the TypeScript rule throw (no finding here).
-_rotation_within_90_days_expression(expression) := [{"m": concat("", ["scheduleExpression '", expression, "' rotates every ", net_div_text(n, d), " days; expected at most 90."])} |
+_rotation_within_90_days_expression(expression) := [{"m": concat("", ["scheduleExpression '", expression, "' rotates every ", _rotation_within_90_days_text(n, d), " days; expected at most 90."])} |
 	n * 1 > 90 * d
 ] if {
 	is_string(expression)
@@ -38,6 +38,10 @@ _rotation_within_90_days_expression(expression) := [{"m": concat("", ["scheduleE
 ] if {
 	is_string(expression)
 }
+
+_rotation_within_90_days_text(n, 24) := net_div24_text(n)
+
+_rotation_within_90_days_text(n, 1) := format_int(n, 10)
 
 _rotation_within_90_days_unit(unit) := 24 if {
 	startswith(unit, "hour")

@@ -233,3 +233,13 @@ test_net_listing if {
 	net_listing([22]) == "22"
 	net_listing(["s3", "kms", "logs"]) == "'s3', 'kms' and 'logs'"
 }
+
+test_net_div24_text_prints_as_javascript if {
+	net_div24_text(2200) == "91.66666666666667"
+	net_div24_text(3073) == "128.04166666666666"
+	net_div24_text(3074) == "128.08333333333334"
+	net_div24_text(2163) == "90.125"
+	net_div24_text(2400) == "100"
+	net_int_text(66666666666666) == "66666666666666"
+	net_int_text(1000000000000000007) == "1000000000000000007"
+}
