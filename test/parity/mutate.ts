@@ -129,6 +129,21 @@ export const REPLACEMENTS: readonly PlanValue[] = [
   "arn:aws:acm:us-east-1:123456789012:certificate/1",
   "alias/aws/lambda",
   '[{"name":"app","privileged":true,"user":"0"}]',
+  "ingress",
+  "allow",
+  "tcp",
+  "-1",
+  "ELB",
+  "SecureString",
+  "All",
+  "data-classification",
+  22,
+  443,
+  65535,
+  "alias/aws/ssm",
+  "rate(12 hours)",
+  "rate(2200 hours)",
+  "cron(0 5 ? * SUN *)",
 ];
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
@@ -180,6 +195,15 @@ export const JOINED_TYPES: ReadonlySet<string> = new Set([
   "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
   "aws:acm/certificate:Certificate",
   "aws:acm/certificateValidation:CertificateValidation",
+  "aws:ec2/vpc:Vpc",
+  "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+  "aws:ec2/vpcEndpoint:VpcEndpoint",
+  "aws:ec2/flowLog:FlowLog",
+  "aws:backup/vault:Vault",
+  "aws:backup/vaultLockConfiguration:VaultLockConfiguration",
+  "aws:backup/selection:Selection",
+  "aws:secretsmanager/secret:Secret",
+  "aws:secretsmanager/secretRotation:SecretRotation",
 ]);
 
 /**

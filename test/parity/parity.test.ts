@@ -102,6 +102,8 @@ describe("the Rego pack", () => {
           "eks-core-addons-managed": { requiredAddons: ["vpc-cni", "aws-ebs-csi-driver"] },
           "eks-control-plane-logging-all-types": { requiredLogTypes: ["audit"] },
           "acm-certificate-renews-before-expiry": { minimumDaysToExpiry: 40000 },
+          "security-group-public-ingress-only-authorized-ports": { authorizedTcpPorts: [443, 22, 8443] },
+          "vpc-endpoints-for-s3-and-kms": { services: ["s3", "kms", "logs", "ecr.api"] },
         },
       },
     },
