@@ -71,6 +71,13 @@ export const REPLACEMENTS: readonly PlanValue[] = [
   ["*"],
   {},
   { nested: UNKNOWN },
+  "ENABLED",
+  "ACCOUNT",
+  "ORGANIZATION",
+  "us-east-1",
+  "eu-west-1",
+  "S3_DATA_EVENTS",
+  "arn:aws:kms:us-east-1:123456789012:alias/aws/ebs",
 ];
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
@@ -109,6 +116,12 @@ export const JOINED_TYPES: ReadonlySet<string> = new Set([
   "aws:ec2/routeTableAssociation:RouteTableAssociation",
   "aws:ec2/route:Route",
   "aws:ec2/internetGateway:InternetGateway",
+  "aws:guardduty/detector:Detector",
+  "aws:guardduty/detectorFeature:DetectorFeature",
+  "aws:cfg/recorder:Recorder",
+  "aws:cfg/recorderStatus:RecorderStatus",
+  "aws:securityhub/account:Account",
+  "aws:securityhub/standardsSubscription:StandardsSubscription",
 ]);
 
 /**
