@@ -19,6 +19,8 @@ export interface CorpusProgram {
   readonly name: string;
   readonly source: string;
   readonly config?: Record<string, unknown>;
+  /** Stack tags the plan is given after planning (planTestProgram has no option for them). */
+  readonly stackTags?: Record<string, string>;
 }
 
 /** Identifiers a program constant may be built from. */
@@ -29,9 +31,12 @@ const KNOWN_STRINGS: Readonly<Record<string, string>> = { K8S_PRELUDE, AWS_PRELU
  * `+`, and the identifiers of KNOWN_STRINGS. Throws when the file has no such constant or it is
  * built from anything else, so a changed test file fails loudly here instead of shrinking the corpus.
  */
-export function programConstant(file: string, name = "PROGRAM"): string {
-  return programIn(file, name, (node) =>
-    ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name ? node.initializer : undefined,
+export function programConstant(file: string, name = "PROGRAM", locals = false): string {
+  return programIn(
+    file,
+    name,
+    (node) => (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name ? node.initializer : undefined),
+    locals,
   );
 }
 
@@ -42,7 +47,8 @@ export function programProperty(file: string): string {
   );
 }
 
-function programIn(file: string, name: string, match: (node: ts.Node) => ts.Expression | undefined): string {
+/** With `locals`, an identifier is first looked up as another string constant of the same file. */
+function programIn(file: string, name: string, match: (node: ts.Node) => ts.Expression | undefined, locals = false): string {
   const text = fs.readFileSync(file, "utf8");
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
   let found: ts.Expression | undefined;
@@ -56,6 +62,7 @@ function programIn(file: string, name: string, match: (node: ts.Node) => ts.Expr
     if (ts.isParenthesizedExpression(e)) return value(e.expression);
     if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
     if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return value(e.left) + value(e.right);
+    if (locals && ts.isIdentifier(e) && hasConstant(source, e.text)) return programConstant(file, e.text, true);
     if (ts.isIdentifier(e) && e.text in KNOWN_STRINGS) return KNOWN_STRINGS[e.text] as string;
     if (ts.isTemplateExpression(e)) {
       return e.head.text + e.templateSpans.map((s) => value(s.expression) + s.literal.text).join("");
@@ -100,4 +107,34 @@ export async function awsPrograms(): Promise<CorpusProgram[]> {
   }
   if (programs.length === 0) throw new Error(`${dir} has no *.cases.ts program; the parity corpus lost its AWS programs`);
   return programs;
+}
+
+/** True when the file declares `const <name>` (at any depth). */
+function hasConstant(source: ts.SourceFile, name: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) found = true;
+    if (!found) ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+const ACCOUNT_TESTS = path.join(REPO_ROOT, "policies/hipaa/rules/account/tests");
+
+/** The account-root rule tests' programs, planned as an account root (their tests' stack tags). */
+export function accountPrograms(): CorpusProgram[] {
+  const file = path.join(ACCOUNT_TESTS, "account-rules.test.ts");
+  const stackTags = { "phiguard:account-root": "true" };
+  return ["COMPLIANT", "DEFECTIVE", "BARE"].map((name) => ({
+    name: `account-root rules ${name}`,
+    source: programConstant(file, name, true),
+    stackTags,
+  }));
+}
+
+/** The data-residency rule tests' programs. */
+export function residencyPrograms(): CorpusProgram[] {
+  const file = path.join(REPO_ROOT, "policies/hipaa/rules/residency/residency.test.ts");
+  return ["RESOURCES", "REPLICAS"].map((name) => ({ name: `residency rules ${name}`, source: programConstant(file, name, true) }));
 }

@@ -144,6 +144,12 @@ export const REPLACEMENTS: readonly PlanValue[] = [
   "rate(12 hours)",
   "rate(2200 hours)",
   "cron(0 5 ? * SUN *)",
+  "ACCOUNT",
+  "ORGANIZATION",
+  "us-east-1",
+  "eu-west-1",
+  "S3_DATA_EVENTS",
+  "arn:aws:kms:us-east-1:123456789012:alias/aws/ebs",
 ];
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
@@ -204,6 +210,12 @@ export const JOINED_TYPES: ReadonlySet<string> = new Set([
   "aws:backup/selection:Selection",
   "aws:secretsmanager/secret:Secret",
   "aws:secretsmanager/secretRotation:SecretRotation",
+  "aws:guardduty/detector:Detector",
+  "aws:guardduty/detectorFeature:DetectorFeature",
+  "aws:cfg/recorder:Recorder",
+  "aws:cfg/recorderStatus:RecorderStatus",
+  "aws:securityhub/account:Account",
+  "aws:securityhub/standardsSubscription:StandardsSubscription",
 ]);
 
 /**

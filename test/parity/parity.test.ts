@@ -16,7 +16,7 @@ import { evaluatePlan, type EvaluateOptions } from "../../policies/engine";
 import type { PhiguardPolicy } from "../../policies/engine/rule";
 import { compareEngines, describeDisagreement, evaluatePlanRego, loadRegoPack } from "../../policies/engine/rego";
 import { hipaaPolicies } from "../../policies/hipaa";
-import { awsPrograms, componentPrograms, kubernetesPrograms, type CorpusProgram } from "./corpus";
+import { accountPrograms, awsPrograms, componentPrograms, kubernetesPrograms, type CorpusProgram } from "./corpus";
 import { JOINED_TYPES, mutatePlan, mutationArb } from "./mutate";
 import { planTestProgram } from "../support/plan";
 
@@ -29,7 +29,7 @@ const K8S_AND_EKS = hipaaPolicies.filter((p) => p.name.startsWith("k8s-") || p.n
 /** Ported rules that no corpus program makes report anything (their parity rests on the mutations). */
 const SILENT_ON_CORPUS: string[] = [];
 
-const PROGRAMS: CorpusProgram[] = [...kubernetesPrograms(), ...componentPrograms()];
+const PROGRAMS: CorpusProgram[] = [...kubernetesPrograms(), ...componentPrograms(), ...accountPrograms()];
 
 
 let regoRuleIds: string[] = [];
@@ -41,7 +41,8 @@ beforeAll(async () => {
   regoRuleIds = [...pack.rules.keys()].sort();
   tsRules = hipaaPolicies.filter((p) => pack.rules.has(p.name));
   for (const program of [...PROGRAMS, ...(await awsPrograms())]) {
-    plans.set(program.name, await planTestProgram(program.source, program.config ? { config: program.config } : {}));
+    const plan = await planTestProgram(program.source, program.config ? { config: program.config } : {});
+    plans.set(program.name, program.stackTags ? { ...plan, stackTags: program.stackTags } : plan);
   }
 }, 600_000);
 
@@ -104,6 +105,10 @@ describe("the Rego pack", () => {
           "acm-certificate-renews-before-expiry": { minimumDaysToExpiry: 40000 },
           "security-group-public-ingress-only-authorized-ports": { authorizedTcpPorts: [443, 22, 8443] },
           "vpc-endpoints-for-s3-and-kms": { services: ["s3", "kms", "logs", "ecr.api"] },
+          "account-root-has-guardduty": { regions: ["us-east-1", "eu-west-1", "us-east-1"] },
+          "account-root-has-security-hub": { standards: ["nist-800-53", "cis-aws-foundations-benchmark"] },
+          "account-root-has-config-recorder": { regions: ["us-west-2"] },
+          "account-root-ebs-encryption-by-default": { regions: ["us-east-1"] },
         },
       },
     },

@@ -11,7 +11,7 @@ import { evaluatePlan } from "../../policies/engine";
 import { compareEngines, describeDisagreement, evaluatePlanRego } from "../../policies/engine/rego";
 import { hipaaPolicies } from "../../policies/hipaa";
 import { planTestProgram } from "../support/plan";
-import { awsPrograms, componentPrograms, kubernetesPrograms } from "./corpus";
+import { accountPrograms, awsPrograms, componentPrograms, kubernetesPrograms } from "./corpus";
 import { JOINED_TYPES, pathsOf } from "./mutate";
 
 type Op = "drop" | "unknown" | "flip";
@@ -42,10 +42,11 @@ it.skipIf(!process.env.PARITY_SWEEP)(
   "both engines agree after any single change to any value a ported rule reads",
   async () => {
     const only = process.env.PARITY_SWEEP_ONLY;
-    const programs = [...kubernetesPrograms(), ...componentPrograms(), ...(await awsPrograms())].filter((p) => !only || p.name.includes(only));
+    const programs = [...kubernetesPrograms(), ...componentPrograms(), ...accountPrograms(), ...(await awsPrograms())].filter((p) => !only || p.name.includes(only));
     const issues: string[] = [];
     for (const program of programs) {
-      const plan = await planTestProgram(program.source, program.config ? { config: program.config } : {});
+      const planned = await planTestProgram(program.source, program.config ? { config: program.config } : {});
+      const plan = program.stackTags ? { ...planned, stackTags: program.stackTags } : planned;
       const ported = new Set((await evaluatePlanRego(plan)).ruleIds);
       const rules = hipaaPolicies.filter((p) => ported.has(p.name));
       const ruleTypes = new Set(rules.flatMap((p) => p.resourceTypes ?? []));
