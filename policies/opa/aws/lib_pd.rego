@@ -54,9 +54,42 @@ pd_first_unknown_index(all) := i if {
 } else := count(all)
 
 # `strings(value)`: {"evs", "v": the elements as String() gives them}.
-pd_strings(s) := {"evs": a.evs, "v": [js_string(x.v) | some x in a.items]} if {
-	a := pd_array_of(s)
-}
+pd_strings(s) := {"evs": unk(s), "v": []} if {
+	s.k == "unk"
+} else := {"evs": [], "v": []} if {
+	s.k == "none"
+} else := {"evs": [], "v": []} if {
+	s.v == null
+} else := {"evs": array.slice([e | some x in texts; some e in x.evs], 0, 1), "v": [x.t | some x in texts]} if {
+	is_array(s.v)
+	texts := [pd_text(x, s.o, array.concat(s.p, [format_int(i, 10)])) | some i, x in s.v]
+} else := {"evs": [], "v": [js_string(s.v)]}
+
+# `String(value)` of a value read through the proxy at `path` of `owner`'s props: an unknown value,
+# or one inside an array (join reads its elements, two levels deep here), ends it. {"evs", "t"}.
+pd_text(v, owner, path) := {"evs": [{"u": concat(".", path), "s": secret_flag(v), "o": owner}], "t": ""} if {
+	is_unknown(v)
+} else := {"evs": [{"u": concat(".", array.concat(path, [format_int(i, 10) | some i in first])), "s": secret_flag(_pd_at(v, first)), "o": owner}], "t": ""} if {
+	is_array(v)
+	first := min(_pd_nested_unknowns(v))
+} else := {"evs": [], "t": pd_js_string(v)}
+
+_pd_nested_unknowns(v) := {[j] | some j, x in v; is_unknown(x)} | {[j, k] | some j, x in v; is_array(x); some k, y in x; is_unknown(y)}
+
+_pd_at(v, path) := v[path[0]] if {
+	count(path) == 1
+} else := v[path[0]][path[1]]
+
+# JavaScript's String(value), arrays two levels deep.
+pd_js_string(v) := concat(",", [_pd_js_element(x) | some x in v]) if {
+	is_array(v)
+} else := js_string(v)
+
+_pd_js_element(x) := "" if {
+	x == null
+} else := concat(",", [_js_scalar(y) | some y in x]) if {
+	is_array(x)
+} else := js_string(x)
 
 pd_statement(s) := {"evs": array.concat(array.concat(array.concat(cond.evs, principal.evs), not_principal.evs), array.concat(array.concat(unk(sid), unk(effect)), array.concat(array.concat(actions.evs, not_actions.evs), array.concat(resources.evs, not_resources.evs)))), "st": {
 	"sid": pd_sid(sid),
@@ -305,15 +338,16 @@ pd_identity_policies(r) := {"evs": array.slice(evs, 0, 1), "docs": [x.doc | some
 	policy := pd_prop(r, ["policy"])
 } else := {"evs": [], "docs": []}
 
-_pd_inline_policy(i, item) := {"evs": array.concat(unk(name), unk(policy)), "doc": {"where": concat("", ["inlinePolicies[", format_int(i, 10), "]", _pd_inline_name(name)]), "d": policy}} if {
+_pd_inline_policy(i, item) := {"evs": array.concat(array.concat(unk(name), _pd_inline_name(name).evs), unk(policy)), "doc": {"where": concat("", ["inlinePolicies[", format_int(i, 10), "]", _pd_inline_name(name).t]), "d": policy}} if {
 	name := rd_key(item, "name")
 	policy := rd_key(item, "policy")
 }
 
-_pd_inline_name(name) := concat("", [" '", js_string(name.v), "'"]) if {
+_pd_inline_name(name) := {"evs": text.evs, "t": concat("", [" '", text.t, "'"])} if {
 	name.k == "val"
 	pd_truthy(name.v)
-} else := ""
+	text := pd_text(name.v, name.o, name.p)
+} else := {"evs": [], "t": ""}
 
 # The events of one document of a resource rule: its report, or the unknown read that ends it.
 pd_doc_stop(p) := array.concat([{"m": m} | some m in p.err], p.evs)
