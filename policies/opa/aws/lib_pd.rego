@@ -91,7 +91,11 @@ _pd_js_element(x) := "" if {
 	is_array(x)
 } else := js_string(x)
 
-pd_statement(s) := {"evs": array.concat(array.concat(array.concat(cond.evs, principal.evs), not_principal.evs), array.concat(array.concat(unk(sid), unk(effect)), array.concat(array.concat(actions.evs, not_actions.evs), array.concat(resources.evs, not_resources.evs)))), "st": {
+# A statement that is null: TypeScript throws a TypeError there ({"x": true}: the check stops; a
+# stack rule's other units still run, see pd_stack).
+pd_statement(s) := {"evs": [{"x": true}], "st": {}} if {
+	s.v == null
+} else := {"evs": array.concat(array.concat(array.concat(cond.evs, principal.evs), not_principal.evs), array.concat(array.concat(unk(sid), unk(effect)), array.concat(array.concat(actions.evs, not_actions.evs), array.concat(resources.evs, not_resources.evs)))), "st": {
 	"sid": pd_sid(sid),
 	"effect": pd_effect(effect),
 	"actions": actions.v,
@@ -367,8 +371,14 @@ pd_truthy_read(s) if {
 # before the first unknown one, then that unknown read (for first_hit).
 pd_lazy(results, a) := array.concat(results, [{"evs": a.evs, "v": false} | count(a.evs) > 0])
 
-# The units of a stack rule over resources, as `forEachDeferred` runs them.
-pd_stack(units) := units_outcome(units)
+# The units of a stack rule over resources, as `forEachDeferred` runs them. A unit that reads a
+# property of null ({"x": true}) stops there; its TypeError is rethrown only when no unknown value
+# was read before (the engine then fails; no finding to match), so the unit simply ends.
+pd_stack(units) := units_outcome([pd_cut(evs) | some evs in units])
+
+pd_cut(evs) := array.slice(evs, 0, i) if {
+	i := min({j | some j, e in evs; e.x})
+} else := evs
 
 # `Number(text) >= n` for the texts conditions hold.
 pd_number_at_least(v, n) if js_number(v) >= n

@@ -28,10 +28,19 @@ _s3_kms_defaults(bucket) := {"evs": array.slice([e | some x in per_config; some 
 	per_config := [_s3_kms_config_defaults(c) | some c in pd_bucket_children(bucket, pd_s3_sse)]
 }
 
-_s3_kms_config_defaults(c) := {"evs": array.concat([e | some d in defaults; some e in unk(d)], rules.evs), "v": defaults} if {
+_s3_kms_config_defaults(c) := {"evs": array.concat([e | some d in defaults; some e in _s3_kms_default_evs(d)], rules.evs), "v": defaults} if {
 	rules := pd_array_of(pd_prop(c, ["rules"]))
-	defaults := [rd_key(item, "applyServerSideEncryptionByDefault") | some item in rules.items]
+	defaults := [_s3_kms_default(item) | some item in rules.items]
 }
+
+# `r.applyServerSideEncryptionByDefault` (a TypeError on a null rule).
+_s3_kms_default(item) := {"k": "x"} if {
+	item.v == null
+} else := rd_key(item, "applyServerSideEncryptionByDefault")
+
+_s3_kms_default_evs(d) := [{"x": true}] if {
+	d.k == "x"
+} else := unk(d)
 
 _s3_kms_not_phi(bucket, defaults) := array.concat(hit.evs, [{"m": "the encryption configuration sets no default algorithm.", "urn": bucket.urn} | not hit.v]) if {
 	hit := first_hit([_s3_kms_has_algorithm(d) | some d in defaults])

@@ -26,14 +26,15 @@ _s3_replication_unit(bucket) := phi.evs if {
 } else := [{"m": "the PHI bucket's replication configuration has no rule with status 'Enabled'.", "urn": bucket.urn}]
 
 # `arrayOf(c.props.rules).some((r) => r.status === "Enabled")`: {"evs", "v"}.
-_s3_replication_enabled(c) := first_hit(pd_lazy(
-	[{"evs": unk(status), "v": pd_is(status, "Enabled")} |
-		some item in rules.items
-		status := rd_key(item, "status")
-	],
-	rules,
-)) if {
+_s3_replication_enabled(c) := first_hit(pd_lazy([_s3_replication_rule(item) | some item in rules.items], rules)) if {
 	rules := pd_array_of(pd_prop(c, ["rules"]))
+}
+
+# `r.status === "Enabled"` (a TypeError on a null rule).
+_s3_replication_rule(item) := {"evs": [{"x": true}], "v": false} if {
+	item.v == null
+} else := {"evs": unk(status), "v": pd_is(status, "Enabled")} if {
+	status := rd_key(item, "status")
 }
 
 # `isReplicationDestination(resources, bucket)`.
