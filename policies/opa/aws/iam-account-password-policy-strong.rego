@@ -15,7 +15,7 @@ aws_iam_account_password_policy_strong(r) := array.concat(
 	array.concat(_iam_password_age(aws_prop(r, ["maxPasswordAge"])), _iam_password_flags(r)),
 )
 
-_iam_password_minimum(s, key, minimum) := array.concat(unk(s), [{"m": concat("", [key, " is ", js_string_or(s, "unset"), "; expected at least ", format_int(minimum, 10), "."])} |
+_iam_password_minimum(s, key, minimum) := array.concat(array.concat(unk(s), pd_text_evs(s)), [{"m": concat("", [key, " is ", js_string_or(s, "unset"), "; expected at least ", format_int(minimum, 10), "."])} |
 	s.k != "unk"
 	_iam_password_below(s, minimum)
 ])
@@ -24,7 +24,7 @@ _iam_password_below(s, _) if s.k == "none"
 
 _iam_password_below(s, minimum) if js_less(s, minimum)
 
-_iam_password_age(s) := array.concat(unk(s), [{"m": concat("", ["maxPasswordAge is ", js_string_or(s, "unset"), "; expected at most 90."])} |
+_iam_password_age(s) := array.concat(array.concat(unk(s), pd_text_evs(s)), [{"m": concat("", ["maxPasswordAge is ", js_string_or(s, "unset"), "; expected at most 90."])} |
 	s.k != "unk"
 	_iam_password_age_bad(s)
 ])

@@ -17,12 +17,23 @@ aws_iam_policy_no_admin_access(r) := _iam_admin_attachment(aws_prop(r, ["policyA
 
 _iam_admin_attachment(s) := unk(s) if {
 	s.k == "unk"
-} else := [{"m": "attaches the AWS managed AdministratorAccess policy."} | regex.match(_iam_admin_arn, js_string_read(s))]
+} else := pd_text_evs(s) if {
+	count(pd_text_evs(s)) > 0
+} else := [{"m": "attaches the AWS managed AdministratorAccess policy."} | regex.match(_iam_admin_arn, _iam_admin_text(s))]
 
-_iam_admin_managed(r) := array.concat([{"m": "managedPolicyArns includes AdministratorAccess."} | some item in arns.items; regex.match(_iam_admin_arn, js_string(item.v))], arns.evs) if {
+_iam_admin_text(s) := pd_js_string(s.v) if {
+	s.k == "val"
+} else := "undefined"
+
+_iam_admin_managed(r) := array.concat([e | some item in arns.items; some e in _iam_admin_managed_arn(item)], arns.evs) if {
 	r.type == pd_role
 	arns := pd_array_of(aws_prop(r, ["managedPolicyArns"]))
 } else := []
+
+_iam_admin_managed_arn(item) := text.evs if {
+	text := pd_text(item.v, item.o, item.p)
+	count(text.evs) > 0
+} else := [{"m": "managedPolicyArns includes AdministratorAccess."} | regex.match(_iam_admin_arn, pd_js_string(item.v))]
 
 _iam_admin_documents(r) := array.concat(ids.evs, [e | count(ids.evs) == 0; some x in ids.docs; some e in _iam_admin_document(x.where, pd_statements(x.d))]) if {
 	ids := pd_identity_policies(r)

@@ -10,7 +10,7 @@ deny_kms_key_deletion_window_sufficient contains msg if some msg in analyzer_mes
 aws_kms_key_deletion_window_sufficient(r) := unk(days) if {
 	days := aws_prop(r, ["deletionWindowInDays"])
 	days.k == "unk"
-} else := array.concat(phi.evs, [{"m": concat("", ["deletionWindowInDays is ", js_string(value), "; expected at least ", format_int(minimum, 10), _kms_deletion_phi_suffix(minimum), "."])} |
+} else := array.concat(array.concat(phi.evs, pd_text_evs(aws_prop(r, ["deletionWindowInDays"]))), [{"m": concat("", ["deletionWindowInDays is ", js_string(value), "; expected at least ", format_int(minimum, 10), _kms_deletion_phi_suffix(minimum), "."])} |
 	js_number(value) < minimum
 ]) if {
 	value := _kms_deletion_days(aws_prop(r, ["deletionWindowInDays"]))

@@ -13,8 +13,9 @@ aws_kms_key_rotation_enabled(r) := unk(spec) if {
 } else := unk(usage) if {
 	usage := aws_prop(r, ["keyUsage"])
 	usage.k == "unk"
-} else := [] if {
-	# Not a symmetric encryption key: the rule does not apply (args.notApplicable).
+} else := array.slice(array.concat(pd_text_evs(aws_prop(r, ["customerMasterKeySpec"])), pd_text_evs(aws_prop(r, ["keyUsage"]))), 0, 1) if {
+	# Not a symmetric encryption key: the rule does not apply (args.notApplicable, whose reason
+	# stringifies both values).
 	not _kms_rotation_symmetric(aws_prop(r, ["customerMasterKeySpec"]), aws_prop(r, ["keyUsage"]))
 } else := unk(store) if {
 	store := aws_prop(r, ["customKeyStoreId"])
@@ -49,7 +50,7 @@ _kms_rotation_checks(r) := unk(enabled) if {
 	enabled.k == "unk"
 } else := [{"m": "enableKeyRotation is not true: the key material never rotates."}] if {
 	not is_val(aws_prop(r, ["enableKeyRotation"]), true)
-} else := array.concat(unk(period), [{"m": concat("", ["rotationPeriodInDays is ", js_string(period.v), "; expected at most 365."])} |
+} else := array.concat(array.concat(unk(period), pd_text_evs(period)), [{"m": concat("", ["rotationPeriodInDays is ", js_string(period.v), "; expected at most 365."])} |
 	period.k == "val"
 	js_number(period.v) > 365
 ]) if {

@@ -425,3 +425,9 @@ pd_s3_versioned(bucket) := first_hit([{"evs": unk(s), "v": pd_is(s, "Enabled")} 
 	some v in pd_bucket_children(bucket, pd_s3_versioning)
 	s := pd_prop(v, ["versioningConfiguration", "status"])
 ])
+
+# The reads of `String(value)` / a comparison of a read value (an array's join reads its elements):
+# the unknown read that ends it, or [].
+pd_text_evs(s) := pd_text(s.v, s.o, s.p).evs if {
+	s.k == "val"
+} else := []
