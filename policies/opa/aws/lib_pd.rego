@@ -431,3 +431,18 @@ pd_s3_versioned(bucket) := first_hit([{"evs": unk(s), "v": pd_is(s, "Enabled")} 
 pd_text_evs(s) := pd_text(s.v, s.o, s.p).evs if {
 	s.k == "val"
 } else := []
+
+# `Number("0x..")`, `Number("0o..")`, `Number("0b..")` at least 2 (the only threshold used is 1.2).
+pd_number_at_least(v, n) if {
+	n <= 2
+	regex.match(`^0([xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)$`, trim_space(v))
+	digits := trim_left(substring(trim_space(v), 2, -1), "0")
+	_pd_at_least_two(digits)
+}
+
+_pd_at_least_two(digits) if count(digits) > 1
+
+_pd_at_least_two(digits) if {
+	count(digits) == 1
+	digits != "1"
+}

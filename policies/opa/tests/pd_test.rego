@@ -171,3 +171,15 @@ test_pd_analyzer_rules if {
 	admin := t_res("aws:iam/policy:Policy", "admin", {"policy": pd_t_doc([{"Effect": "Allow", "Action": "*:*", "Resource": ["*"]}])})
 	deny_iam_policy_no_admin_access == {"policy: statement allows \"*\" on \"*\"."} with input as t_analyzer_input(admin)
 }
+
+test_pd_numbers_and_null_statements if {
+	pd_number_at_least("0x10", 1.2)
+	pd_number_at_least(" 1.2 ", 1.2)
+	not pd_number_at_least("1.1", 1.2)
+	not pd_number_at_least("0b1", 1.2)
+
+	# A null statement is a TypeError in TypeScript: the bucket's check ends there, silently.
+	b := pd_t_bucket("b", {})
+	policy := pd_t_child(pd_s3_bucket_policy, "p", b, {"policy": {"Statement": [null, pd_t_tls]}})
+	t_verdicts("s3-bucket-ssl-requests-only", [b, policy]) == []
+}
