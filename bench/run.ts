@@ -629,6 +629,12 @@ function report(m: Measurements): string {
     }
   }
   push("", "## Findings", "", ...findings(m));
+  // The hand-measured analysis of what the numbers leave open (heap snapshots, GC traces), and
+  // the Rego-vs-TypeScript evaluation times `npm run bench:rego` writes.
+  for (const part of ["what-remains.md", "rego.md"]) {
+    const file = path.join(BENCH, part);
+    if (fs.existsSync(file)) push("", fs.readFileSync(file, "utf8").trimEnd());
+  }
   push(
     "",
     "## Cost per resource",

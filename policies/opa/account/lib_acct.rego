@@ -78,7 +78,7 @@ acct_listing(items) := concat("", q) if {
 acct_refers_to(child, property, parent, _) if depends_through(child, property, parent)
 
 acct_refers_to(child, property, parent, name_props) if {
-	count(property_sources(child, property)) == 0
+	is_literal(child, property)
 	literal := child.props[property]
 	is_string(literal)
 	some p in name_props

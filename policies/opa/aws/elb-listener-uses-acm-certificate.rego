@@ -40,7 +40,7 @@ _elb_listener_uses_acm_certificate_acm(r, property, _) if {
 }
 
 _elb_listener_uses_acm_certificate_acm(r, property, x) if {
-	count(property_sources(r, property)) == 0
+	is_literal(r, property)
 	regex.match(`^arn:aws[a-z-]*:acm:`, edge_peek_string(x, _elb_listener_uses_acm_certificate_key(property)))
 }
 

@@ -112,7 +112,7 @@ ds_array_items(s) := elements(s).all if {
 ds_refers_to(child, property, parent, _) if depends_through(child, property, parent)
 
 ds_refers_to(child, property, parent, name_props) if {
-	count(property_sources(child, property)) == 0
+	is_literal(child, property)
 	literal := child.props[property]
 	is_string(literal)
 	some p in name_props

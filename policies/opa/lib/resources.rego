@@ -98,10 +98,13 @@ resources_of_type(type) := _stack_rule_resources[type] if {
 	type in stack_rule_types
 } else := [view(x) | some x in input.resources; input_type(x) == type]
 
-_stack_rule_resources := {type: [view(x) | some x in input.resources; input_type(x) == type] | some type in stack_rule_types}
+_stack_rule_resources := {type: [_views_by_urn[input_urn(x)] | some x in input.resources; input_type(x) == type] | some type in stack_rule_types}
+
+# Every input resource's view, built once per evaluation (rules look them up many times).
+_views_by_urn := {urn: view(x) | some urn, x in _input_by_urn}
 
 # `propertyDependencies[property]`, as resources of the input (URNs it does not hold are dropped).
-property_sources(r, property) := [view(_input_by_urn[u]) | some u in object.get(r.pdeps, property, []); _ = _input_by_urn[u]]
+property_sources(r, property) := [_views_by_urn[u] | some u in object.get(r.pdeps, property, []); _ = _views_by_urn[u]]
 
 # `sourcesOf(resource, property, type)`.
 sources_of(r, property, type) := [s | some s in property_sources(r, property); s.type == type]
