@@ -200,3 +200,15 @@ stack_rule_types contains type if some type in {
 	"aws:rds/cluster:Cluster",
 	"aws:backup/plan:Plan",
 }
+
+# Reading a property of null (`null.regionName`): TypeScript throws a TypeError, which ends the
+# check of the unit; forEachDeferred rethrows it at the end only when it is the first error (the
+# engine then fails, with no findings to match).
+res_type_error := [{"x": true}]
+
+# The units of a stack rule as `forEachDeferred` runs them, each cut at its TypeError.
+res_units_outcome(units) := units_outcome([_res_cut(evs) | some evs in units])
+
+_res_cut(evs) := array.slice(evs, 0, i) if {
+	i := min({j | some j, e in evs; e.x})
+} else := evs

@@ -53,16 +53,15 @@ _res_replicas_s3_destinations(c) := [d |
 	not d.urn in source_urns
 ]
 
-_res_replicas_s3_rule(c, item) := unk(b) if {
+_res_replicas_s3_rule(c, item) := res_type_error if {
+	item.v == null
+} else := unk(b) if {
 	b := rd_key(rd_key(item, "destination"), "bucket")
 	b.k == "unk"
-} else := _res_replicas_s3_arn(c, _res_replicas_text(rd_key(rd_key(item, "destination"), "bucket")))
-
-# `String(value ?? "")`.
-_res_replicas_text(s) := js_string(s.v) if {
-	s.k == "val"
-	s.v != null
-} else := ""
+} else := text.evs if {
+	text := ds_string_or(rd_key(rd_key(item, "destination"), "bucket"), "")
+	count(text.evs) > 0
+} else := _res_replicas_s3_arn(c, ds_string_or(rd_key(rd_key(item, "destination"), "bucket"), "").t)
 
 _res_replicas_s3_arn(c, arn) := _res_replicas_check(c, concat("", ["replication destination bucket '", bucket.name, "'"]), bucket) if {
 	name := _res_replicas_bucket_name(arn)
@@ -97,10 +96,15 @@ _res_replicas_table(t) := phi.evs if {
 	replicas := pd_array_of(rd(t.props, props_at(t), ["replicas"]))
 }
 
-_res_replicas_table_replica(t, item) := unk(s) if {
+_res_replicas_table_replica(t, item) := res_type_error if {
+	item.v == null
+} else := unk(s) if {
 	s := rd_key(item, "regionName")
 	s.k == "unk"
-} else := _res_replicas_region(t, "a replica", js_string_read(rd_key(item, "regionName")))
+} else := text.evs if {
+	text := ds_string(rd_key(item, "regionName"))
+	count(text.evs) > 0
+} else := _res_replicas_region(t, "a replica", ds_string(rd_key(item, "regionName")).t)
 
 # Replica keys of PHI keys.
 _res_replicas_kms := [_res_replicas_key(k) | some k in resources_of_type("aws:kms/replicaKey:ReplicaKey")]
@@ -158,7 +162,9 @@ _res_replicas_plan(p) := phi.evs if {
 
 _res_replicas_vaults(p) := [d | some d in property_sources(p, "rules"); d.type == "aws:backup/vault:Vault"]
 
-_res_replicas_backup_rule(p, item) := unk(s) if {
+_res_replicas_backup_rule(p, item) := res_type_error if {
+	item.v == null
+} else := unk(s) if {
 	s := rd_key(item, "copyActions")
 	s.k == "unk"
 } else := array.concat([e | some copy in copies.items; some e in _res_replicas_copy(p, copy)], copies.evs) if {
@@ -193,7 +199,7 @@ catalog["phi-replicas-in-allowed-regions"] := _rule("stack_deny_phi_replicas_in_
 })
 
 # Every relation is checked, each resource in turn (forEachDeferred within forEachDeferred).
-stack_rule_events("phi-replicas-in-allowed-regions") := units_outcome(array.concat(
+stack_rule_events("phi-replicas-in-allowed-regions") := res_units_outcome(array.concat(
 	array.concat(array.concat(_res_replicas_s3, _res_replicas_dynamodb), array.concat(_res_replicas_kms, _res_replicas_rds)),
 	_res_replicas_backup,
 ))

@@ -32,4 +32,4 @@ _res_phi_resource_verdict(r, p) := p.evs if {
 
 catalog["phi-resources-in-allowed-regions"] := _rule("stack_deny_phi_resources_in_allowed_regions", set())
 
-stack_rule_events("phi-resources-in-allowed-regions") := units_outcome(res_phi_resources_units)
+stack_rule_events("phi-resources-in-allowed-regions") := res_units_outcome(res_phi_resources_units)

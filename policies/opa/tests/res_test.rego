@@ -126,3 +126,16 @@ test_res_analyzer_routes_own_advisory_levels if {
 	some f in findings with input as t_plan([table])
 	f.ownLevel == true
 }
+
+test_res_replicas_null_element if {
+	# A null replica ends the check of its table (a TypeError in TypeScript); the unknown read of the
+	# table before it is still reported, after every violation.
+	unk_table := t_res("aws:dynamodb/table:Table", "unk-table", {"region": "us-east-1", "replicas": [{"regionName": _res_t_unknown}], "tags": _res_t_phi})
+	null_table := t_res("aws:dynamodb/table:Table", "null-table", {"region": "us-east-1", "replicas": [{"regionName": "eu-west-1"}, null, {"regionName": "ap-south-1"}], "tags": _res_t_phi})
+	_res_t_findings("phi-replicas-in-allowed-regions", [unk_table, null_table]) == [
+		["unverifiable", "advisory", "unk-table", "cannot be verified before deploy: props.replicas.0.regionName"],
+		["violation", "mandatory", "null-table", concat("", ["aws:dynamodb/table:Table 'null-table': a replica is in eu-west-1, outside the allowed regions ", _res_t_list, "."])],
+	]
+	arr := t_res("aws:dynamodb/table:Table", "array-region", {"region": "us-east-1", "replicas": [{"regionName": ["eu-west-1", _res_t_unknown]}], "tags": _res_t_phi})
+	_res_t_findings("phi-replicas-in-allowed-regions", [arr]) == [["unverifiable", "advisory", "array-region", "cannot be verified before deploy: props.replicas.0.regionName.1"]]
+}
