@@ -171,6 +171,12 @@ export const REPLACEMENTS: readonly PlanValue[] = [
   '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}',
   '{"Statement":[{"Effect":"Deny","Principal":"*","Action":["s3:*","sqs:*"],"Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"},"NumericLessThan":{"s3:TlsVersion":"1.2"}}}]}',
   "[]",
+  "us-west-2",
+  "ap-southeast-2",
+  "arn:aws:s3:::records-us-west-2",
+  "arn:aws:backup:eu-west-1:123456789012:backup-vault:dr",
+  "arn:aws:backup::123456789012:backup-vault:dr",
+  "confidential",
 ];
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
@@ -253,6 +259,14 @@ export const JOINED_TYPES: ReadonlySet<string> = new Set([
   "aws:sqs/queuePolicy:QueuePolicy",
   "aws:sqs/redrivePolicy:RedrivePolicy",
   "aws:cloudtrail/trail:Trail",
+  "pulumi:providers:aws",
+  "aws:dynamodb/table:Table",
+  "aws:dynamodb/globalTable:GlobalTable",
+  "aws:kms/replicaKey:ReplicaKey",
+  "aws:rds/globalCluster:GlobalCluster",
+  "aws:rds/cluster:Cluster",
+  "aws:backup/plan:Plan",
+  "phiguard:storage:PhiBucket",
 ]);
 
 /**

@@ -90,6 +90,27 @@ describe("evaluatePlanRego", () => {
     expect(compareEngines(ts.findings, rego.findings, rego.ruleIds)).toEqual([]);
   });
 
+  it("keeps a violation's own advisory level under enforcement overrides, as the TypeScript engine does", async () => {
+    const table = resource("aws:dynamodb/table:Table", "unplaced", { tags: { "data-classification": "phi" } });
+    const bucket = resource("aws:s3/bucket:Bucket", "abroad", { region: "eu-west-1", tags: { "data-classification": "phi" } });
+    const p = plan([table, bucket]);
+    const rules = hipaaPolicies.filter((r) => r.name === "phi-resources-in-allowed-regions");
+    for (const level of [undefined, "mandatory", "remediate", "advisory", "disabled"] as const) {
+      const options = level ? { enforcement: { all: level } } : {};
+      const rego = await evaluatePlanRego(p, options);
+      const ts = await evaluatePlan(p, rules, options);
+      const levels = (findings: readonly Finding[]) =>
+        findings.filter((f) => f.ruleId === "phi-resources-in-allowed-regions").map((f) => `${f.resourceName}:${f.level}`).sort();
+      expect(levels(rego.findings), String(level)).toEqual(levels(ts.findings));
+      expect(compareEngines(ts.findings, rego.findings, ["phi-resources-in-allowed-regions"]), String(level)).toEqual([]);
+    }
+    const all = await evaluatePlanRego(p, { enforcement: { all: "mandatory" } });
+    expect(all.findings.filter((f) => f.ruleId === "phi-resources-in-allowed-regions").map((f) => `${f.resourceName}:${f.level}`).sort()).toEqual([
+      "abroad:mandatory",
+      "unplaced:advisory",
+    ]);
+  });
+
   it("rejects configuration that names no rule, as the TypeScript engine does", async () => {
     await expectPhiguardError(evaluatePlanRego(plan([]), { enforcement: { "no-such-rule": "mandatory" } }), /names rule 'no-such-rule'/);
   });

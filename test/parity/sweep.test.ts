@@ -11,7 +11,7 @@ import { evaluatePlan } from "../../policies/engine";
 import { compareEngines, describeDisagreement, evaluatePlanRego } from "../../policies/engine/rego";
 import { hipaaPolicies } from "../../policies/hipaa";
 import { planTestProgram } from "../support/plan";
-import { accountPrograms, awsPrograms, componentPrograms, kubernetesPrograms } from "./corpus";
+import { accountPrograms, awsPrograms, componentPrograms, kubernetesPrograms, residencyPrograms } from "./corpus";
 import { JOINED_TYPES, pathsOf } from "./mutate";
 
 type Op = "drop" | "unknown" | "flip";
@@ -42,7 +42,7 @@ it.skipIf(!process.env.PARITY_SWEEP)(
   "both engines agree after any single change to any value a ported rule reads",
   async () => {
     const only = process.env.PARITY_SWEEP_ONLY;
-    const programs = [...kubernetesPrograms(), ...componentPrograms(), ...accountPrograms(), ...(await awsPrograms())].filter((p) => !only || p.name.includes(only));
+    const programs = [...kubernetesPrograms(), ...componentPrograms(), ...accountPrograms(), ...residencyPrograms(), ...(await awsPrograms())].filter((p) => !only || p.name.includes(only));
     const issues: string[] = [];
     for (const program of programs) {
       const planned = await planTestProgram(program.source, program.config ? { config: program.config } : {});

@@ -67,6 +67,8 @@ interface RegoFinding {
   readonly level: FindingLevel;
   readonly kind: "violation" | "unverifiable";
   readonly message: string;
+  /** The violation's own level (`report({ ..., enforcementLevel })`), kept under enforcement overrides. */
+  readonly ownLevel?: boolean;
 }
 
 /** Finds the committed wasm from this file, in the sources or in `dist/`. */
@@ -233,7 +235,8 @@ function parseFindings(file: string, value: unknown, rules: ReadonlyMap<string, 
       typeof f.urn !== "string" ||
       (f.kind !== "violation" && f.kind !== "unverifiable") ||
       (f.level !== "advisory" && f.level !== "mandatory") ||
-      typeof f.message !== "string"
+      typeof f.message !== "string" ||
+      (f.ownLevel !== undefined && typeof f.ownLevel !== "boolean")
     ) {
       throw new PhiguardError(
         `the Rego pack ${file} returned a malformed finding #${i} from ${FINDINGS_ENTRYPOINT}: ${JSON.stringify(f)?.slice(0, 300)}`,
@@ -278,7 +281,8 @@ export async function evaluatePlanRego(plan: Plan, options: RegoEvaluateOptions 
     const resource = byUrn.get(f.urn);
     findings.push({
       ruleId: f.ruleId,
-      level: f.kind === "violation" ? level : "advisory",
+      // As the TypeScript engine: a violation's own level (levelOf(enforcementLevel || level)) wins.
+      level: f.kind !== "violation" ? "advisory" : f.ownLevel === true ? f.level : level,
       kind: f.kind,
       urn: f.urn,
       ...(resource ? { resourceType: resource.type, resourceName: resource.name } : {}),

@@ -2,7 +2,8 @@
 #
 # For phiguard (compiled to WebAssembly, see scripts/build-rego.sh):
 #   phiguard/findings  input: a whole Plan; output: every finding of every rule,
-#                      [{"ruleId", "urn", "level", "kind", "message"}]
+#                      [{"ruleId", "urn", "level", "kind", "message"}] (a violation with its own
+#                      advisory level also has "ownLevel": true)
 #   phiguard/rules     the catalog: {ruleId: {"rego", "level", "scope"}} and the interface version
 # Configuration: data.config[<rego rule name>][<key>], as the OPA analyzer provides it.
 #
@@ -45,9 +46,23 @@ _resource_rules_by_type := {type: {id | some id, c in catalog; c.scope == "resou
 
 _resource_rule_types := {type | some c in catalog; c.scope == "resource"; some type in c.types}
 
-_finding(id, urn, e) := {"ruleId": id, "urn": urn, "level": catalog[id].level, "kind": "violation", "message": e.m} if {
+_finding(id, urn, e) := {"ruleId": id, "urn": urn, "level": "advisory", "kind": "violation", "message": e.m, "ownLevel": true} if {
+	e.m
+	e.level == "advisory"
+} else := {"ruleId": id, "urn": urn, "level": catalog[id].level, "kind": "violation", "message": e.m} if {
 	e.m
 } else := {"ruleId": id, "urn": urn, "level": "advisory", "kind": "unverifiable", "message": unverifiable_message(e)}
+
+# A violation's level: advisory when the event says so ({"m", "level": "advisory"}, as a TypeScript
+# rule reports `{message, enforcementLevel: "advisory"}`), else its rule's. Such a finding carries
+# "ownLevel": true: the TypeScript engine keeps a violation's own level under every enforcement
+# override but "disabled", and so does the Rego engine (policies/engine/rego/evaluate.ts).
+violation_level(id, e) := "advisory" if {
+	e.level == "advisory"
+} else := catalog[id].level
+
+# A violation the analyzer reports at its rule's level (the others go to the *_phiguard_advisory rules).
+_at_rule_level(id, e) if violation_level(id, e) == catalog[id].level
 
 unverifiable_message(e) := concat("", ["cannot be verified before deploy: ", e.u, " (secret value is not available offline)"]) if {
 	e.s
@@ -63,14 +78,37 @@ _has_config(id, key) if _ = data.config[catalog[id].rego][key]
 # --- Pulumi's OPA analyzer -------------------------------------------------------------------
 
 # The violation messages of a resource rule on the analyzer's resource (input).
-analyzer_messages(id) := [e.m | some e in outcome(resource_rule_events(id, _analyzer_resource)); e.m] if {
+analyzer_messages(id) := [e.m | some e in outcome(resource_rule_events(id, _analyzer_resource)); e.m; _at_rule_level(id, e)] if {
 	_analyzer_resource.type in catalog[id].types
 } else := []
 
 _analyzer_resource := view(input)
 
 # The violation messages of a stack rule, each prefixed with the resource at fault.
-analyzer_stack_messages(id) := [concat("", [e.urn, ": ", e.m]) | some e in stack_rule_events(id); e.m]
+analyzer_stack_messages(id) := [concat("", [e.urn, ": ", e.m]) | some e in stack_rule_events(id); e.m; _at_rule_level(id, e)]
+
+# Violations that carry their own advisory level in a mandatory rule (e.g. "residency cannot be
+# verified" of the residency rules) are warnings, prefixed with the rule ID.
+warn_phiguard_advisory contains msg if {
+	some id, c in catalog
+	c.scope == "resource"
+	c.level == "mandatory"
+	_analyzer_resource.type in c.types
+	some e in outcome(resource_rule_events(id, _analyzer_resource))
+	e.m
+	violation_level(id, e) == "advisory"
+	msg := concat("", [id, ": ", e.m])
+}
+
+stack_warn_phiguard_advisory contains msg if {
+	some id, c in catalog
+	c.scope == "stack"
+	c.level == "mandatory"
+	some e in stack_rule_events(id)
+	e.m
+	violation_level(id, e) == "advisory"
+	msg := concat("", [e.urn, ": ", id, ": ", e.m])
+}
 
 warn_phiguard_unverifiable contains msg if {
 	some id, c in catalog
