@@ -41,6 +41,8 @@ export default resourceRule({
       report("rotationRules sets neither automaticallyAfterDays nor scheduleExpression.");
       return;
     }
+    // A typed program always gives a string; anything else is no schedule the rule can read.
+    if (typeof expression !== "string") return;
     const days = rateDays(expression);
     if (days !== undefined) {
       if (days > MAXIMUM_DAYS) report(`scheduleExpression '${expression}' rotates every ${days} days; expected at most ${MAXIMUM_DAYS}.`);

@@ -14,7 +14,9 @@ export function dbKind(type: string): string {
 export type EngineFamily = "postgres" | "mysql" | "sqlserver" | "oracle" | "db2" | "other";
 
 /** The engine family of an RDS engine name (`aurora` alone is Aurora MySQL). */
-export function engineFamily(engine: string | undefined): EngineFamily {
+export function engineFamily(engine: unknown): EngineFamily {
+  // A typed program always gives a string; anything else names no engine the rules know.
+  if (engine !== undefined && engine !== null && typeof engine !== "string") return "other";
   const e = (engine ?? "aurora").toLowerCase();
   if (e.includes("postgres")) return "postgres";
   if (e === "aurora" || e.includes("mysql") || e.includes("mariadb")) return "mysql";
