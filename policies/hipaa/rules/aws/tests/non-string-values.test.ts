@@ -20,7 +20,7 @@ test("a non-string RDS engine or rotation schedule is no engine or schedule the 
   const plan = await planTestProgram(PROGRAM);
   const rules = hipaaPolicies.filter((p) => ["rds-iam-authentication-enabled", "rds-require-tls-connections", "secretsmanager-rotation-within-90-days"].includes(p.name));
   const ts = await evaluatePlan(plan, rules);
-  const names = (ruleId: string) => ts.findings.filter((f) => f.ruleId === ruleId).map((f) => f.urn.split("::").pop()).sort();
+  const names = (ruleId: string) => ts.findings.filter((f) => f.ruleId === ruleId).map((f) => (f.urn ?? "").split("::").pop()).sort();
   expect(names("rds-iam-authentication-enabled")).toEqual(["postgres"]);
   expect(names("rds-require-tls-connections")).toEqual(["postgres"]);
   expect(names("secretsmanager-rotation-within-90-days")).toEqual(["yearly"]);
