@@ -84,7 +84,7 @@ export class PlanIndex {
   assertConvertible(): void {
     if (this.convertible) return;
     for (const r of this.plan.resources) {
-      policyProps(r, "props");
+      convertedProps(r);
       resourceOptions(r);
     }
     this.convertible = true;
@@ -100,16 +100,19 @@ export class PlanIndex {
 
 /** A plan resource's props as the policy sees them: converted fresh, behind the unknown-checking proxy. */
 export function policyProps(resource: PlannedResource, label: string): Record<string, unknown> {
-  let converted: Record<string, unknown>;
+  return unknownCheckingProxy(convertedProps(resource), { urn: resource.urn, planProps: resource.props, label });
+}
+
+/** A fresh conversion of the props; a value the wire cannot carry is a malformed plan, naming the resource. */
+function convertedProps(resource: PlannedResource): Record<string, unknown> {
   try {
-    converted = toPolicyProps(resource.props);
+    return toPolicyProps(resource.props);
   } catch (e) {
     if (e instanceof InvalidPlanValueError) {
       throw new PhiguardError(`resource ${resource.urn}: ${e.message}; the plan is malformed`, { cause: e });
     }
     throw e;
   }
-  return unknownCheckingProxy(converted, { urn: resource.urn, planProps: resource.props, label });
 }
 
 /** Same shape and key order as the server's `getResourceOptions`. */
