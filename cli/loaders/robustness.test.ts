@@ -106,7 +106,7 @@ function mutate(document: Json, mutations: readonly Mutation[]): Json {
   const copy = structuredClone(document);
   for (const { at, kind, value } of mutations) {
     const paths = pathsOf(copy);
-    if (paths.length === 0) return kind === "retype" ? retyped(copy) : value;
+    if (paths.length === 0) return kind === "retype" ? retyped(copy) : structuredClone(value);
     const path = paths[at % paths.length] as Path;
     const key = path[path.length - 1] as string | number;
     let parent = copy as Record<string | number, Json>;
@@ -115,7 +115,9 @@ function mutate(document: Json, mutations: readonly Mutation[]): Json {
       if (Array.isArray(parent)) parent.splice(key as number, 1);
       else delete parent[key];
     } else {
-      parent[key] = kind === "retype" ? retyped(parent[key] as Json) : value;
+      // A copy: the replacement values are shared constants, and a later mutation must not change
+      // them (or make one contain itself).
+      parent[key] = kind === "retype" ? retyped(parent[key] as Json) : structuredClone(value);
     }
   }
   return copy;
