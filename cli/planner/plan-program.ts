@@ -14,9 +14,10 @@ import { DEFAULT_ACCOUNT_ID, InvokeTable } from "./invokes";
 import { purgeProgramModules } from "./program-modules";
 import { captureConsole } from "./console-capture";
 import { OfflineEngine } from "./offline-engine";
-import { useLeanPromises } from "./lean-promises";
+import { useLazyOutputs } from "./lazy-outputs";
+import { unsettledPromises, useLeanPromises } from "./lean-promises";
 import { withFreshStore } from "./runtime-store";
-import { useShallowSourcePositions } from "./source-positions";
+import { fullStackTraces, useShallowSourcePositions } from "./source-positions";
 import { collectPlanGarbage } from "./heap";
 
 export interface PlanOptions {
@@ -39,9 +40,11 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export async function planProgram(options: PlanOptions): Promise<Plan> {
   const project = readProject(path.resolve(options.dir), options.stack);
+  if (fullStackTraces()) process.setSourceMapsEnabled(true);
   installTypeScriptLoader();
   const sdk = loadSdk(project.dir);
   useLeanPromises(sdk);
+  useLazyOutputs(sdk);
   useShallowSourcePositions(sdk.resource.Resource);
   const config = new Map(project.config);
   for (const [key, value] of Object.entries(options.config ?? {})) config.set(key, { value, secret: false });
@@ -141,9 +144,10 @@ async function runProgram(
     const logged = diagnostics.filter((d) => d.severity === "warning").map((d) => d.message);
     throw new PhiguardError(`${relativeMain(project)}: program reported errors: ${logged.join("; ") || "see its log"}`);
   }
-  if (store.leakCandidates.size > 0) {
+  const unsettled = unsettledPromises(store);
+  if (unsettled > 0) {
     throw new PhiguardError(
-      `${relativeMain(project)}: program left ${store.leakCandidates.size} promise(s) unresolved (a missing await, or a cycle between resources)`,
+      `${relativeMain(project)}: program left ${unsettled} promise(s) unresolved (a missing await, or a cycle between resources)`,
     );
   }
 }

@@ -34,8 +34,10 @@ export interface PulumiSdk {
   readonly stack: { runInPulumiStack(init: () => Promise<unknown>): Promise<unknown> };
   readonly log: { hasErrors(): boolean };
   readonly resource: { Resource: SdkResourceClass };
-  readonly debuggable: { debuggablePromise: <T>(p: Promise<T>, ctx: unknown) => Promise<T> };
-  readonly rpc: { deserializeProperties(struct: Struct): Record<string, unknown> };
+  readonly debuggable: { debuggablePromise: <T>(p: Promise<T>, ctx: unknown) => Promise<T>; readonly debugPromiseLeaks: boolean };
+  readonly rpc: { deserializeProperties(struct: Struct): Record<string, unknown>; transferProperties: unknown };
+  readonly output: { Output: new (resources: unknown, ...promises: Promise<unknown>[]) => unknown };
+  readonly errors: { isGrpcError(error: unknown): boolean };
   readonly structFromJavaScript: (value: Record<string, unknown>) => Struct;
   readonly proto: {
     RegisterResourceResponse: new () => { setUrn(u: string): void; setId(i: string): void; setObject(s: Struct): void };
@@ -99,6 +101,8 @@ export function loadSdk(dir: string): PulumiSdk {
     resource: sdkRequire("./resource.js"),
     debuggable: sdkRequire("./runtime/debuggable.js"),
     rpc: sdkRequire("./runtime/rpc.js"),
+    output: sdkRequire("./output.js"),
+    errors: sdkRequire("./errors.js"),
     structFromJavaScript: (v) => struct.Struct.fromJavaScript(v),
     proto: {
       RegisterResourceResponse: resproto.RegisterResourceResponse as PulumiSdk["proto"]["RegisterResourceResponse"],
@@ -127,6 +131,9 @@ export function assertShape(sdk: PulumiSdk, dir: string): void {
     ["runtime/debuggable.debuggablePromise", sdk.debuggable.debuggablePromise],
     ["resource.Resource.stackTrace", sdk.resource.Resource?.stackTrace],
     ["runtime/rpc.deserializeProperties", sdk.rpc.deserializeProperties],
+    ["runtime/rpc.transferProperties", sdk.rpc.transferProperties],
+    ["output.Output", sdk.output.Output],
+    ["errors.isGrpcError", sdk.errors.isGrpcError],
     ["proto RegisterResourceResponse", sdk.proto.RegisterResourceResponse],
     ["proto ReadResourceResponse", sdk.proto.ReadResourceResponse],
     ["proto InvokeResponse", sdk.proto.InvokeResponse],

@@ -34,9 +34,8 @@ function ts(): typeof TypeScript {
 export function installTypeScriptLoader(): void {
   if (installed) return;
   installed = true;
-  // Stack traces (and the SDK's source positions, which SARIF reports cite) then point at the
-  // program's own TypeScript lines.
-  process.setSourceMapsEnabled(true);
+  // Node's source maps stay off: they would map every module loaded. The resources' source
+  // positions (which SARIF reports cite) are mapped to the TypeScript lines by source-maps.ts.
   const jsLoader = extensions[".js"];
   const load = (module: NodeJS.Module & { _compile: CompileFn }, filename: string): void => {
     if (filename.includes(`${path.sep}node_modules${path.sep}`) && !filename.endsWith(".ts")) {
@@ -48,6 +47,11 @@ export function installTypeScriptLoader(): void {
   for (const ext of [".ts", ".mts", ".cts"]) {
     if (!extensions[ext]) extensions[ext] = load;
   }
+}
+
+/** The JavaScript a `.ts` module was loaded as (with its inline source map), if this loader loaded it. */
+export function transpiledCode(filename: string): string | undefined {
+  return transpiled.get(filename)?.code;
 }
 
 function transpile(filename: string): string {
