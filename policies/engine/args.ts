@@ -5,7 +5,6 @@
  */
 import type {
   PolicyProviderResource,
-  PolicyResource,
   PolicyResourceOptions,
   ResourceValidationArgs,
 } from "@pulumi/policy";
@@ -28,7 +27,7 @@ export function throwNotApplicable(reason?: string): never {
   throw new NotApplicableError(reason);
 }
 
-type ResourceClass = Parameters<ResourceValidationArgs["isType"]>[0];
+export type ResourceClass = Parameters<ResourceValidationArgs["isType"]>[0];
 
 /** Same as the server's `isTypeOf`: the class's attached Pulumi type, else its `isInstance`. */
 export function isTypeOf(type: string, resourceClass: ResourceClass): boolean {
@@ -196,55 +195,4 @@ export function resourceValidationArgs(
   const provider = providerResource(index, resource);
   if (provider) args.provider = provider;
   return args;
-}
-
-/**
- * Every plan resource as a `PolicyResource`, parents and dependencies linked to objects, built
- * afresh for each stack rule as the server builds them. Most stack rules read the props and links of
- * a few resource types only, so each resource's `props`, `opts`, `provider`, `dependencies` and
- * `propertyDependencies` are converted when a rule first reads them (then stay plain data
- * properties); the plan's values are checked once, up front, so a malformed plan still fails
- * before any rule runs.
- */
-export function stackResources(index: PlanIndex): PolicyResource[] {
-  index.assertConvertible();
-  const resources = index.plan.resources;
-  const built: PolicyResource[] = [];
-  const lookup = (urns: readonly string[]) =>
-    urns.map((u) => built[index.position(u)]).filter((d): d is PolicyResource => d !== undefined);
-  for (const r of resources) {
-    const resource = { type: r.type } as PolicyResource;
-    lazy(resource, "props", () => policyProps(r, "props"));
-    Object.assign(resource, { urn: r.urn, name: r.name });
-    lazy(resource, "opts", () => resourceOptions(r));
-    lazy(resource, "dependencies", () => lookup(r.dependencies));
-    lazy(resource, "propertyDependencies", () => {
-      const linked: Record<string, PolicyResource[]> = {};
-      for (const [key, urns] of Object.entries(r.propertyDependencies)) linked[key] = lookup(urns);
-      return linked;
-    });
-    resource.isType = (resourceClass: ResourceClass) => isTypeOf(r.type, resourceClass);
-    resource.asType = ((resourceClass: ResourceClass) => (isTypeOf(r.type, resourceClass) ? resource.props : undefined)) as never;
-    if (r.provider) lazy(resource, "provider", () => providerResource(index, r));
-    built.push(resource);
-  }
-  resources.forEach((r, i) => {
-    const parent = r.parent ? built[index.position(r.parent)] : undefined;
-    if (parent) (built[i] as PolicyResource).parent = parent;
-  });
-  return built;
-}
-
-/** `object[key]`, computed by `compute` on first read (or replaced by a write), then a plain data property. */
-function lazy<T extends object>(object: T, key: string, compute: () => unknown): void {
-  const settle = (value: unknown) => {
-    Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
-    return value;
-  };
-  Object.defineProperty(object, key, {
-    get: () => settle(compute()),
-    set: (value: unknown) => settle(value),
-    enumerable: true,
-    configurable: true,
-  });
 }

@@ -6,7 +6,8 @@
 import type { EnforcementLevel, ReportViolation, ResourceValidation, Severity } from "@pulumi/policy";
 import { messageOf, PhiguardError } from "../../cli/errors";
 import type { Plan, PlannedResource } from "../../cli/plan";
-import { NotApplicableError, PlanIndex, resourceValidationArgs, stackResources, throwNotApplicable } from "./args";
+import { NotApplicableError, PlanIndex, resourceValidationArgs, throwNotApplicable } from "./args";
+import { stackResources } from "./stack-resources";
 import { checkRuleConfig, enforcementOf, makeGetConfig, type RuleConfigOptions } from "./config";
 import { compareStrings, sortFindings, type Finding, type FindingLevel } from "./finding";
 import { UnverifiableValueError } from "./proxy";
