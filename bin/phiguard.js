@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 "use strict";
+// Before anything else loads: every module after this one is compiled through the code cache.
+require("../dist/cli/compile-cache.js").enableCompileCache(require("node:path").join(__dirname, ".."));
 const { main } = require("../dist/cli/main.js");
 const { hideBin } = require("yargs/helpers");
 

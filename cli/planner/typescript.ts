@@ -104,7 +104,10 @@ function compilerOptionsFor(dir: string): { options: TypeScript.CompilerOptions;
   if (configFile) {
     const read = t.readConfigFile(configFile, (f) => fs.readFileSync(f, "utf8"));
     if (!read.error) {
-      options = t.parseJsonConfigFileContent(read.config, t.sys, path.dirname(configFile)).options;
+      // Only the compiler options are needed: a host that lists no files spares the walk of the
+      // project's directories for `include` (tens of milliseconds on every plan).
+      const host: TypeScript.ParseConfigHost = { ...t.sys, readDirectory: () => [] };
+      options = t.parseJsonConfigFileContent(read.config, host, path.dirname(configFile)).options;
     }
   }
   // Output-layout options describe a build, not a load: with them, source maps would point one
