@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark (see bench/README.md). Usage: bench/run.sh [--sizes 1000,5000] [--runs 3] [--tools check,plan,vanilla,cdk,cdk-default]
+# The benchmark (see bench/README.md). Usage: bench/run.sh [--sizes 1000,5000] [--runs 3] [--tools check,check-no-cache,plan,vanilla,cdk,cdk-default]
 # Set BENCH_SKIP_BUILD=1 to measure the current dist/ without rebuilding it.
 # Installs the CDK baseline (aws-cdk-lib, constructs, cdk-nag: bench/cdk/package-lock.json) when bench/cdk/node_modules is missing.
 set -euo pipefail

@@ -6,7 +6,7 @@
  * too. Writes bench/RESULTS.md. Run through bench/run.sh (it compiles this file and installs bench/cdk).
  *
  *   node bench/out/js/run.js [--sizes 1000,5000] [--runs 3] [--results bench/RESULTS.md] [--no-profile]
- *                            [--tools check,plan,vanilla,cdk,cdk-default]
+ *                            [--tools check,check-no-cache,plan,vanilla,cdk,cdk-default]
  *   node bench/out/js/run.js --report-only     re-render RESULTS.md from bench/out/measurements.json
  */
 import { spawnSync } from "node:child_process";
@@ -35,10 +35,11 @@ const KILL_AFTER_S = 20 * 60;
  * cdk: the CDK app + cdk-nag's HIPAA pack with CDK's built-in CloudFormation validation off (`CDK_VALIDATION=false`,
  * what `cdk synth --no-validation` runs); cdk-default: the same app with CDK's defaults (that validation on).
  */
-type Tool = "check" | "plan" | "vanilla" | "cdk" | "cdk-default";
-const TOOLS: readonly Tool[] = ["check", "plan", "vanilla", "cdk", "cdk-default"];
+type Tool = "check" | "check-no-cache" | "plan" | "vanilla" | "cdk" | "cdk-default";
+const TOOLS: readonly Tool[] = ["check", "check-no-cache", "plan", "vanilla", "cdk", "cdk-default"];
 const LABEL: Record<Tool, string> = {
   check: "`phiguard check`",
+  "check-no-cache": "`phiguard check`, no code cache",
   plan: "`phiguard plan`",
   vanilla: "vanilla `setMocks`",
   cdk: "CDK + cdk-nag HIPAA",
@@ -48,7 +49,9 @@ const LABEL: Record<Tool, string> = {
 const BASELINES: readonly Tool[] = ["vanilla", "cdk", "cdk-default"];
 const isCdk = (tool: Tool): boolean => tool === "cdk" || tool === "cdk-default";
 /** phiguard check exits 1 when the estate has mandatory violations: the report is its output, not a failure. */
-const okExit = (tool: Tool): readonly number[] => (tool === "check" ? [0, 1] : [0]);
+const okExit = (tool: Tool): readonly number[] => (tool === "check" || tool === "check-no-cache" ? [0, 1] : [0]);
+/** PHIGUARD_NO_COMPILE_CACHE=1: every module compiled from source, as on a first run or with the cache off. */
+const NO_CODE_CACHE = { PHIGUARD_NO_COMPILE_CACHE: "1" };
 /** The goal of the issue, checked on the largest estate. */
 const GOAL_RSS_MB = 500;
 
@@ -101,7 +104,26 @@ interface Measurements {
   readonly machine: string[];
   /** Tools measured (older measurements.json: plan + vanilla). */
   readonly tools?: Tool[];
+  /** `phiguard check` of the reference stacks (older measurements.json: none). */
+  readonly stacks?: StackRun[];
 }
+
+/** One timed `phiguard check --stack <stack>` of a reference stack, with or without the code cache. */
+interface StackRun {
+  readonly stack: string;
+  readonly resources: number | undefined;
+  readonly cache: boolean;
+  readonly run: number;
+  readonly ok: boolean;
+  readonly wallS: number;
+  readonly cpuS: number;
+  readonly rssMB: number;
+  readonly note?: string;
+}
+
+/** The reference stacks of the root project; the goal applies to the largest. */
+const REFERENCE_STACKS = ["fhir-platform", "imaging-archive", "remote-monitoring", "analytics-lake"];
+const GOAL_STACK_S = 2;
 
 function args(argv: string[]): { sizes: number[]; runs: number; results: string; profile: boolean; reportOnly: boolean; tools: Tool[] } {
   const get = (name: string): string | undefined => {
@@ -140,6 +162,8 @@ function commandFor(tool: Tool, size: number, nodeFlags: string[] = [], extra: s
   switch (tool) {
     case "check":
       return { argv: ["node", ...nodeFlags, phiguard, "check", ...common, ...extra] };
+    case "check-no-cache":
+      return { argv: ["node", ...nodeFlags, phiguard, "check", ...common, ...extra], env: NO_CODE_CACHE };
     case "plan":
       return { argv: ["node", ...nodeFlags, phiguard, "plan", ...common, "-o", extra[0] ?? "/dev/null"] };
     case "vanilla":
@@ -236,11 +260,11 @@ interface CheckReport {
   readonly findings: { ruleId: string; level: string; kind: string }[];
 }
 
-function verifyCheck(size: number, estate: Estate): Check {
-  const file = path.join(OUT, `check-${size}.json`);
+function verifyCheck(size: number, estate: Estate, tool: "check" | "check-no-cache"): Check {
+  const file = path.join(OUT, `${tool}-${size}.json`);
   fs.rmSync(file, { force: true });
-  const m = measure(commandFor("check", size, [], ["--format", "text=-", "--format", `json=${file}`]), okExit("check"));
-  if (!m.ok || !fs.existsSync(file)) return { size, tool: "check", resources: undefined, matches: false, note: m.note ?? "no JSON report written" };
+  const m = measure(commandFor(tool, size, [], ["--format", "text=-", "--format", `json=${file}`]), okExit(tool));
+  if (!m.ok || !fs.existsSync(file)) return { size, tool, resources: undefined, matches: false, note: m.note ?? "no JSON report written" };
   const report = JSON.parse(fs.readFileSync(file, "utf8")) as CheckReport;
   const s = report.summary;
   const rules = new Set(report.findings.map((f) => f.ruleId)).size;
@@ -250,7 +274,7 @@ function verifyCheck(size: number, estate: Estate): Check {
   const matches = s.resources === estate.resources;
   return {
     size,
-    tool: "check",
+    tool,
     resources: s.resources,
     matches,
     findings,
@@ -311,7 +335,7 @@ function verifyCdk(size: number, estate: Estate, tool: Tool): Check {
 function verify(size: number, estate: Estate, tools: readonly Tool[]): Check[] {
   const checks: Check[] = [];
   for (const tool of tools) {
-    if (tool === "check") checks.push(verifyCheck(size, estate));
+    if (tool === "check" || tool === "check-no-cache") checks.push(verifyCheck(size, estate, tool));
     else if (isCdk(tool)) checks.push(verifyCdk(size, estate, tool));
     else if (tool === "plan") {
       const planFile = path.join(OUT, `plan-${size}.json`);
@@ -336,6 +360,61 @@ function verify(size: number, estate: Estate, tools: readonly Tool[]): Check[] {
   }
   for (const c of checks) log(`verify ${size} ${c.tool}: ${c.resources ?? "-"} resources; ${c.note}${c.findings ? `; ${c.findings}` : ""}`);
   return checks;
+}
+
+/** `phiguard check` of each reference stack, `runs` times with the code cache and without it, interleaved. */
+function measureStacks(runs: number): StackRun[] {
+  const phiguard = path.join(SNAPSHOT, "bin", "phiguard.js");
+  const out: StackRun[] = [];
+  for (const stack of REFERENCE_STACKS) {
+    // Untimed: counts the stack's resources and fills the code cache.
+    const planFile = path.join(OUT, `stack-${stack}.json`);
+    const planned = measure({ argv: ["node", phiguard, "plan", "--stack", stack, "-o", planFile] });
+    const resources = planned.ok ? (JSON.parse(fs.readFileSync(planFile, "utf8")) as { resources: unknown[] }).resources.length : undefined;
+    for (let run = 1; run <= runs; run++) {
+      for (const cache of [true, false]) {
+        const m = measure({ argv: ["node", phiguard, "check", "--stack", stack, "-q"], ...(cache ? {} : { env: NO_CODE_CACHE }) });
+        out.push({ stack, resources, cache, run, ok: m.ok, wallS: m.wallS, cpuS: m.cpuS, rssMB: m.rssMB, ...(m.note ? { note: m.note } : {}) });
+        log(`stack ${stack} ${cache ? "cache" : "no cache"} #${run}: ${m.ok ? "ok" : "FAILED"} ${fmt(m.wallS, 2)} s wall, ${fmt(m.rssMB, 0)} MB`);
+      }
+    }
+  }
+  return out;
+}
+
+/** The reference stacks' table and the goal on the largest. */
+function stackReport(stacks: readonly StackRun[]): string[] {
+  if (stacks.length === 0) return [];
+  const stat = (stack: string, cache: boolean) => {
+    const ok = stacks.filter((r) => r.stack === stack && r.cache === cache && r.ok);
+    return { ok: ok.length, total: stacks.filter((r) => r.stack === stack && r.cache === cache).length, wall: median(ok.map((r) => r.wallS)), cpu: median(ok.map((r) => r.cpuS)), rss: median(ok.map((r) => r.rssMB)) };
+  };
+  const names = [...new Set(stacks.map((r) => r.stack))];
+  const resourcesOf = (stack: string) => stacks.find((r) => r.stack === stack)?.resources ?? 0;
+  const lines = [
+    "",
+    "## Reference stacks",
+    "",
+    "`phiguard check --stack <stack>` of the root project, one cold process per run, median of the runs. \"Code cache\" is the",
+    "default (modules compiled from the on-disk V8 code cache a previous run wrote, see cli/compile-cache.ts); \"no code cache\"",
+    "sets PHIGUARD_NO_COMPILE_CACHE=1, as a first run on a fresh machine compiles every module.",
+    "",
+    "| Stack | Resources | Code cache: median wall s | CPU s | Peak RSS MB | No code cache: median wall s | CPU s | Peak RSS MB |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const stack of names) {
+    const [c, n] = [stat(stack, true), stat(stack, false)];
+    lines.push(`| ${stack} | ${resourcesOf(stack)} | ${fmt(c.wall, 2)} | ${fmt(c.cpu, 2)} | ${fmt(c.rss, 0)} | ${fmt(n.wall, 2)} | ${fmt(n.cpu, 2)} | ${fmt(n.rss, 0)} |`);
+  }
+  const largest = [...names].sort((a, b) => resourcesOf(b) - resourcesOf(a))[0] as string;
+  const [c, n] = [stat(largest, true), stat(largest, false)];
+  lines.push(
+    "",
+    `- **Goal** (the largest reference stack under ${GOAL_STACK_S} s): ${largest}, ${resourcesOf(largest)} resources: ` +
+      `${c.wall < GOAL_STACK_S ? "**met**" : "**not met**"} with the code cache (${fmt(c.wall, 2)} s); ` +
+      `with no code cache ${fmt(n.wall, 2)} s (${n.wall < GOAL_STACK_S ? "met" : "not met"}).`,
+  );
+  return lines;
 }
 
 /** One extra run per tool under `node --cpu-prof` (not part of the timings), summarised by bucket. */
@@ -504,6 +583,12 @@ function findings(m: Measurements): string[] {
           ? `peak RSS **met**: ${fmt(c.rss, 0)} MB ≤ ${GOAL_RSS_MB} MB`
           : `peak RSS **not met**: ${fmt(c.rss, 0)} MB, ${fmt(c.rss - GOAL_RSS_MB, 0)} MB (${ratio(c.rss, GOAL_RSS_MB)}) over ${GOAL_RSS_MB} MB`,
     );
+    if (target && has("check-no-cache")) {
+      const [n, k] = [statsOf(m.runs, largest, "check-no-cache"), statsOf(m.runs, largest, target)];
+      parts.push(
+        `with no code cache (every module compiled, as on a first run) it takes ${fmt(n.wall, 1)} s: ${n.wall < k.wall ? "met" : "not met"} (${ratio(n.wall, k.wall)} of ${LABEL[target]})`,
+      );
+    }
     out.push(`- **Goal** (\`phiguard check\` wall < CDK + cdk-nag's wall on the largest estate, and phiguard's peak RSS ≤ ${GOAL_RSS_MB} MB), at ${int(largest)} resources: ${parts.join("; ")}.`);
   }
   if (sizes.length >= 2) {
@@ -573,13 +658,6 @@ function findings(m: Measurements): string[] {
           "the SDK creates: it swaps in a lean version (cli/planner/lean-promises.ts). The vanilla run pays for both.",
       );
     }
-    if ((pp.shares["stack traces mapped through source maps"] ?? 0) > 0.05) {
-      out.push(
-        "  phiguard's TypeScript loader turns on `process.setSourceMapsEnabled(true)` (cli/planner/typescript.ts) so that stack traces " +
-          "and source positions point at the program's `.ts` lines; every stack trace still formatted (e.g. the SDK's per-resource " +
-          `source position) is then mapped frame by frame: "stack traces mapped through source maps" is ${pct(pp, ((pp.shares["stack traces mapped through source maps"] ?? 0) * pp.totalMs) / 1000)} of phiguard's samples.`,
-      );
-    }
   }
   for (const cp of m.profiles.filter((x) => isCdk(x.tool) && Number.isFinite(x.totalMs))) {
     const top = BUCKETS.map((b) => ({ b, share: cp.shares[b] ?? 0 }))
@@ -629,6 +707,7 @@ function report(m: Measurements): string {
     }
   }
   push("", "## Findings", "", ...findings(m));
+  push(...stackReport(m.stacks ?? []));
   // The hand-measured analysis of what the numbers leave open (heap snapshots, GC traces), and
   // the Rego-vs-TypeScript evaluation times `npm run bench:rego` writes.
   for (const part of ["what-remains.md", "rego.md"]) {
@@ -815,6 +894,7 @@ function main(): void {
       }
     }
   }
+  const stacks = tools.includes("check") ? measureStacks(runsPerSize) : [];
   const largest = estates[estates.length - 1];
   // The plan-only profile adds little next to check's; profile the headline and the baselines.
   const profiles = wantProfile && largest ? profile(largest.size, tools.filter((t) => t !== "plan" || !tools.includes("check"))) : [];
@@ -830,6 +910,7 @@ function main(): void {
     profiles,
     machine: machineLines,
     tools,
+    stacks,
   };
   fs.writeFileSync(saved, JSON.stringify(measurements, null, 2) + "\n");
   fs.writeFileSync(results, report(measurements));

@@ -62,7 +62,7 @@ export function enableCompileCache(root: string): void {
     if ((format !== undefined && format !== "commonjs") || content.startsWith("#!") || process.sourceMapsEnabled || content.includes("import(")) {
       return compile.call(this, content, filename, format);
     }
-    const file = path.join(dir, createHash("sha256").update(filename).update("\0").update(content).digest("hex"));
+    const file = path.join(dir, createHash("sha1").update(filename).update("\0").update(content).digest("hex"));
     const cachedData = readEntry(file);
     const script = new vm.Script(internals.wrap(content), {
       filename,
