@@ -4,7 +4,10 @@
  * several times over the same Plan in this process. Prints a markdown table.
  *
  *   npm run build && node node_modules/typescript/bin/tsc -p bench/tsconfig.json
- *   node bench/out/js/rego-vs-ts.js [--sizes 1000,5000] [--runs 5]
+ *   node bench/out/js/rego-vs-ts.js [--sizes 1000,5000] [--runs 5] [--dump DIR]
+ *
+ * `--dump DIR` only writes each plan as DIR/<plan>.json (the wasm's input), for
+ * `opa eval --profile -d policies/opa -i DIR/estate-5000.json data.phiguard.findings`.
  *
  * It loads phiguard from dist/ (bench/ compiles on its own, with no imports outside it). Besides the
  * estates (AWS resources only, so the Kubernetes and EKS rules find nothing to check), a synthetic
@@ -55,7 +58,7 @@ function loadPhiguard(): Phiguard {
   } as unknown as Phiguard;
 }
 
-function args(): { sizes: number[]; runs: number } {
+function args(): { sizes: number[]; runs: number; dump?: string } {
   const argv = process.argv.slice(2);
   const value = (flag: string) => {
     const i = argv.indexOf(flag);
@@ -64,6 +67,7 @@ function args(): { sizes: number[]; runs: number } {
   return {
     sizes: (value("--sizes") ?? "1000,5000").split(",").map(Number),
     runs: Number(value("--runs") ?? 5),
+    dump: value("--dump"),
   };
 }
 
@@ -136,7 +140,7 @@ function kubernetesPlan(size: number): PlanLike {
 }
 
 async function main(): Promise<void> {
-  const { sizes, runs } = args();
+  const { sizes, runs, dump } = args();
   const phiguard = loadPhiguard();
   const pack = await phiguard.loadRegoPack();
   const ported = phiguard.hipaaPolicies.filter((p) => pack.rules.has(p.name));
@@ -148,6 +152,12 @@ async function main(): Promise<void> {
       [`k8s-${size}`, kubernetesPlan(size)],
     ];
     for (const [name, plan] of plansToRun) {
+      if (dump !== undefined) {
+        fs.mkdirSync(dump, { recursive: true });
+        fs.writeFileSync(path.join(dump, `${name}.json`), JSON.stringify(plan));
+        console.error(`wrote ${path.join(dump, `${name}.json`)}`);
+        continue;
+      }
       const tsPorted = await time(runs, () => phiguard.evaluatePlan(plan, ported));
       const tsAll = await time(runs, () => phiguard.evaluatePlan(plan, phiguard.hipaaPolicies));
       const rego = await time(runs, () => phiguard.evaluatePlanRego(plan));
@@ -160,6 +170,7 @@ async function main(): Promise<void> {
       console.error(`done: ${name}`);
     }
   }
+  if (dump !== undefined) return;
   console.log(`Median of ${runs} runs (after a warm-up), ms; ${pack.rules.size} rules ported to Rego, ${phiguard.hipaaPolicies.length} in the TypeScript pack.\n`);
   console.log("| plan | resources | TS (ported rules) | Rego | wasm only | TS (all rules) | findings TS / Rego |");
   console.log("|---|---:|---:|---:|---:|---:|---:|");

@@ -45,7 +45,7 @@ _acct_recorder_checks(recorder, region) := array.concat(
 	all_supported := rd_key(group, "allSupported")
 	hit := first_hit([{"evs": unk(enabled), "v": acct_is(enabled, true)} |
 		some s in acct_in_region("aws:cfg/recorderStatus:RecorderStatus", region)
-		acct_refers_to(s, "name", recorder, ["name"])
+		refers_to(s, "name", recorder, ["name"])
 		enabled := acct_prop(s, ["isEnabled"])
 	])
 }

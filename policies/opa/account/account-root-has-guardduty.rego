@@ -38,8 +38,7 @@ _acct_guardduty_detector(detector, region) := unk(enable) if {
 } else := array.concat(evs, [{"m": concat("", ["the GuardDuty detector in ", acct_describe_region(region), " does not enable ", acct_listing(missing), " (aws.guardduty.DetectorFeature with status ENABLED)."]), "urn": detector.urn} | count(missing) > 0]) if {
 	legacy := [acct_prop(detector, setting[0]) | some setting in _acct_guardduty_legacy]
 	features := [_acct_guardduty_feature(f) |
-		some f in resources_of_type("aws:guardduty/detectorFeature:DetectorFeature")
-		acct_refers_to(f, "detectorId", detector, ["id"])
+		some f in children_of(detector, "aws:guardduty/detectorFeature:DetectorFeature", "detectorId", ["id"])
 	]
 	evs := array.concat([e | some s in legacy; some e in unk(s)], [e | some f in features; some e in f.evs])
 	enabled := {_acct_guardduty_legacy[i][1] | some i, s in legacy; is_val(s, true)} | {f.name | some f in features; f.on}

@@ -24,8 +24,6 @@ _acct_alarm_type := "aws:cloudwatch/metricAlarm:MetricAlarm"
 
 _acct_trail_type := "aws:cloudtrail/trail:Trail"
 
-stack_rule_types contains type if some type in {_acct_log_group_type, _acct_filter_type, _acct_alarm_type, _acct_trail_type}
-
 account_root_has_security_alarms := _acct_alarms_events if {
 	acct_account_root
 } else := []
@@ -52,8 +50,7 @@ _acct_alarms_unread := "" if {
 
 _acct_trail_groups := [g |
 	some trail in resources_of_type(_acct_trail_type)
-	some g in resources_of_type(_acct_log_group_type)
-	depends_through(trail, "cloudWatchLogsGroupArn", g)
+	some g in parents_of(trail, "cloudWatchLogsGroupArn", _acct_log_group_type, [])
 ]
 
 _acct_trail_literal_names := {m[1] |

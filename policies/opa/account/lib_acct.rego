@@ -39,9 +39,9 @@ acct_region_of(r) := r.props.region if {
 
 # Every region the stack places an AWS resource in (explicitly).
 acct_explicit_regions := {region |
-	some x in input.resources
-	startswith(input_type(x), "aws:")
-	region := acct_region_of(view(x))
+	some r in input_views
+	startswith(r.type, "aws:")
+	region := acct_region_of(r)
 	region != acct_default_region
 }
 
@@ -73,26 +73,6 @@ acct_listing(items) := concat("", q) if {
 	q := [concat("", ["'", js_string(i), "'"]) | some i in items]
 }
 
-# `refersTo(child, property, parent, parentNameProps)` (`joins`): through a property dependency, or
-# when the property has none, by the literal name of the parent.
-acct_refers_to(child, property, parent, _) if depends_through(child, property, parent)
-
-acct_refers_to(child, property, parent, name_props) if {
-	is_literal(child, property)
-	literal := child.props[property]
-	is_string(literal)
-	some p in name_props
-	name := parent.props[p]
-	is_string(name)
-	acct_name_matches(literal, name)
-}
-
-acct_name_matches(literal, name) if literal == name
-
-acct_name_matches(literal, name) if endswith(literal, concat("", [":", name]))
-
-acct_name_matches(literal, name) if endswith(literal, concat("", ["/", name]))
-
 # A read of a resource's props.
 acct_prop(r, keys) := rd(r.props, props_at(r), keys)
 
@@ -103,22 +83,6 @@ acct_stack_violation(message) := {"m": message, "urn": ""}
 acct_has_unknown(evs) if {
 	some e in evs
 	e.u
-}
-
-stack_rule_types contains type if some type in {
-	"aws:ebs/encryptionByDefault:EncryptionByDefault",
-	"aws:ebs/defaultKmsKey:DefaultKmsKey",
-	"aws:accessanalyzer/analyzer:Analyzer",
-	"aws:cfg/conformancePack:ConformancePack",
-	"aws:cfg/recorder:Recorder",
-	"aws:cfg/deliveryChannel:DeliveryChannel",
-	"aws:cfg/recorderStatus:RecorderStatus",
-	"aws:guardduty/detector:Detector",
-	"aws:guardduty/detectorFeature:DetectorFeature",
-	"aws:iam/accountPasswordPolicy:AccountPasswordPolicy",
-	"aws:securityhub/account:Account",
-	"aws:securityhub/standardsSubscription:StandardsSubscription",
-	"aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
 }
 
 # `is_val(read, x)` as true or false.

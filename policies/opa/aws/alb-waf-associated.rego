@@ -7,7 +7,7 @@ import rego.v1
 # description: "Internet-facing application load balancers are protected by an AWS WAF web ACL (an aws.wafv2.WebAclAssociation whose resourceArn names the load balancer)."
 stack_warn_alb_waf_associated contains msg if some msg in analyzer_stack_messages("alb-waf-associated")
 
-alb_waf_associated := units_outcome([_alb_waf_associated(lb) | some lb in edge_resources_of_types(aws_v2_load_balancers)])
+alb_waf_associated := units_outcome([_alb_waf_associated(lb) | some lb in resources_of_types(aws_v2_load_balancers)])
 
 _alb_waf_associated(lb) := unk(type) if {
 	type := edge_prop(lb, ["loadBalancerType"])
@@ -20,7 +20,7 @@ _alb_waf_associated(lb) := unk(type) if {
 } else := [] if {
 	is_val(edge_prop(lb, ["internal"]), true)
 } else := [{"m": "no WAF web ACL is associated with this internet-facing application load balancer.", "urn": lb.urn} |
-	count(edge_children_of(lb, edge_web_acl_association, "resourceArn", [])) == 0
+	count(children_of(lb, edge_web_acl_association, "resourceArn", [])) == 0
 ]
 
 catalog["alb-waf-associated"] := _rule("stack_warn_alb_waf_associated", aws_v2_load_balancers)

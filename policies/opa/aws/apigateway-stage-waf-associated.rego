@@ -15,7 +15,7 @@ _apigateway_stage_waf_associated(stage) := private.evs if {
 } else := [] if {
 	_apigateway_stage_waf_associated_private(stage).v
 } else := [{"m": "no WAF web ACL is associated with this stage.", "urn": stage.urn} |
-	count(edge_children_of(stage, edge_web_acl_association, "resourceArn", ["stageName"])) == 0
+	count(children_of(stage, edge_web_acl_association, "resourceArn", ["stageName"])) == 0
 ]
 
 # `apis.length > 0 && apis.every((api) => arrayOf(api.props.endpointConfiguration?.types).includes("PRIVATE"))`.

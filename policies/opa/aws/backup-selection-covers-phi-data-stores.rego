@@ -19,10 +19,7 @@ _backup_selection_stores := {
 }
 
 # One attempt per data store, in the order of the stack's resources.
-net_backup_selection_covers_phi_data_stores := units_outcome([_backup_selection_unit(view(x)) |
-	some x in input.resources
-	input_type(x) in _backup_selection_stores
-])
+net_backup_selection_covers_phi_data_stores := units_outcome([_backup_selection_unit(store) | some store in resources_of_types(_backup_selection_stores)])
 
 _backup_selection_unit(store) := phi.evs if {
 	phi := _backup_selection_is_phi(store)

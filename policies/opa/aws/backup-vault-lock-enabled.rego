@@ -10,7 +10,7 @@ stack_deny_backup_vault_lock_enabled contains msg if some msg in analyzer_stack_
 # One attempt per vault; nothing is read through the proxy.
 net_backup_vault_lock_enabled := [{"m": "no aws.backup.VaultLockConfiguration locks this vault.", "urn": vault.urn} |
 	some vault in resources_of_type("aws:backup/vault:Vault")
-	count(net_children_of(vault, "aws:backup/vaultLockConfiguration:VaultLockConfiguration", "backupVaultName", ["name"])) == 0
+	count(children_of(vault, "aws:backup/vaultLockConfiguration:VaultLockConfiguration", "backupVaultName", ["name"])) == 0
 ]
 
 catalog["backup-vault-lock-enabled"] := _rule("stack_deny_backup_vault_lock_enabled", {"aws:backup/vault:Vault"})

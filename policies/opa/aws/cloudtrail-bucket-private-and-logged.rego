@@ -21,7 +21,7 @@ _cloudtrail_bucket_unit(trail) := [{"m": concat("", ["the trail's bucket", _clou
 	full := first_hit([_cloudtrail_full_block(b) | some b in pd_bucket_children(bucket, pd_s3_public_access_block)])
 }
 
-_cloudtrail_buckets(trail) := [b | some b in resources_of_type(pd_bucket); pd_refers_to(trail, "s3BucketName", b, ["bucket"])]
+_cloudtrail_buckets(trail) := parents_of(trail, "s3BucketName", pd_bucket, ["bucket"])
 
 _cloudtrail_bucket_name(trail) := concat("", [" '", name, "'"]) if {
 	name := pd_peek_string(trail.props, "s3BucketName")

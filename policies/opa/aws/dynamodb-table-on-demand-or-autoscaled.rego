@@ -16,7 +16,7 @@ _dynamodb_table_on_demand_or_autoscaled_unit(table) := unk(mode) if {
 } else := [] if {
 	is_val(rd(table.props, props_at(table), ["billingMode"]), "PAY_PER_REQUEST")
 } else := [] if {
-	count(ds_children_of(table, ds_scaling_target, "resourceId", ["name"])) > 0
+	count(children_of(table, ds_scaling_target, "resourceId", ["name"])) > 0
 } else := [{"m": "the table has provisioned capacity and no auto scaling target.", "urn": table.urn}]
 
 catalog["dynamodb-table-on-demand-or-autoscaled"] := _rule("stack_warn_dynamodb_table_on_demand_or_autoscaled", {ds_dynamodb_table})

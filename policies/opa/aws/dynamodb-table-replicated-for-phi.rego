@@ -21,7 +21,7 @@ _dynamodb_table_replicated_for_phi_unit(table) := phi.evs if {
 } else := [] if {
 	aws_array_length(rd(table.props, props_at(table), ["replicas"])) > 0
 } else := [] if {
-	count(ds_children_of(table, ds_table_replica, "globalTableArn", [])) > 0
+	count(children_of(table, ds_table_replica, "globalTableArn", [])) > 0
 } else := [{"m": "the PHI table has no replica in another region (no replicas and no aws.dynamodb.TableReplica).", "urn": table.urn}]
 
 catalog["dynamodb-table-replicated-for-phi"] := _rule("stack_deny_dynamodb_table_replicated_for_phi", {ds_dynamodb_table})

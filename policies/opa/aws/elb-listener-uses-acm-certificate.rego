@@ -7,7 +7,7 @@ import rego.v1
 # description: "TLS-terminating load balancer listeners use certificates from AWS Certificate Manager, which renews them automatically."
 stack_warn_elb_listener_uses_acm_certificate contains msg if some msg in analyzer_stack_messages("elb-listener-uses-acm-certificate")
 
-elb_listener_uses_acm_certificate := units_outcome([_elb_listener_uses_acm_certificate(r) | some r in edge_resources_of_types(edge_v2_listeners | {edge_classic_lb})])
+elb_listener_uses_acm_certificate := units_outcome([_elb_listener_uses_acm_certificate(r) | some r in resources_of_types(edge_v2_listeners | {edge_classic_lb})])
 
 _elb_listener_uses_acm_certificate(r) := array.concat(listeners.evs, [e |
 	some item in listeners.all

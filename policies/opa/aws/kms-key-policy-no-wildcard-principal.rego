@@ -13,11 +13,15 @@ aws_kms_key_policy_no_wildcard_principal(r) := unk(policy) if {
 } else := [] if {
 	policy := aws_prop(r, ["policy"])
 	not _kms_policy_given(policy)
-} else := pd_doc_stop(p) if {
+} else := _kms_policy_events(p) if {
 	p := pd_statements(aws_prop(r, ["policy"]))
+} else := []
+
+# The document's statements are parsed once and looked at twice.
+_kms_policy_events(p) := pd_doc_stop(p) if {
 	count(p.err) + count(p.evs) > 0
 } else := [{"m": concat("", [pd_statement_label(st), "allows ", _kms_policy_actions(st), " to any principal (\"*\") without a condition."])} |
-	some st in pd_statements(aws_prop(r, ["policy"])).st
+	some st in p.st
 	st.effect == "Allow"
 	pd_wildcard_principal(st)
 	not pd_has_conditions(st)

@@ -11,8 +11,6 @@ _kms_replica_type := "aws:kms/replicaKey:ReplicaKey"
 
 _kms_key_type := "aws:kms/key:Key"
 
-stack_rule_types contains type if some type in {_kms_replica_type, _kms_key_type}
-
 aws_kms_replica_key_primary_rotation_enabled := pd_stack([_kms_replica_unit(replica) | some replica in resources_of_type(_kms_replica_type)])
 
 _kms_replica_unit(replica) := [{"m": "the replica's primaryKeyArn does not come from a key in this stack, so its rotation cannot be checked.", "urn": replica.urn}] if {
@@ -26,7 +24,7 @@ _kms_replica_unit(replica) := [{"m": "the replica's primaryKeyArn does not come 
 	])
 ]
 
-_kms_replica_primaries(replica) := [k | some k in resources_of_type(_kms_key_type); depends_through(replica, "primaryKeyArn", k)]
+_kms_replica_primaries(replica) := parents_of(replica, "primaryKeyArn", _kms_key_type, [])
 
 catalog["kms-replica-key-primary-rotation-enabled"] := _rule("stack_deny_kms_replica_key_primary_rotation_enabled", {"aws:kms/replicaKey:ReplicaKey"})
 

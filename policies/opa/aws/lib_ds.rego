@@ -26,16 +26,6 @@ ds_scaling_target := "aws:appautoscaling/target:Target"
 
 ds_table_replica := "aws:dynamodb/tableReplica:TableReplica"
 
-# The types the data store stack rules look up.
-stack_rule_types contains type if some type in {
-	aws_db_instance, aws_db_cluster, aws_cluster_instance, ds_parameter_group, ds_cluster_parameter_group,
-	aws_redshift_cluster, ds_redshift_parameter_group, ds_redshift_logging,
-	ds_dynamodb_table, ds_scaling_target, ds_table_replica,
-}
-
-# `ofType(resources, ...types)`: the views of the resources of these types, in input order.
-ds_resources_of_types(types) := [view(x) | some x in input.resources; input_type(x) in types]
-
 # `isPhi(props)` of a resource: {"evs": the unknown read, "v": tagged data-classification: phi}.
 ds_is_phi(r) := {"evs": unk(tags), "v": false} if {
 	tags := rd(r.props, props_at(r), ["tags"])
@@ -107,37 +97,6 @@ ds_array_items(s) := elements(s).all if {
 	s.k == "val"
 	s.v != null
 } else := []
-
-# `refersTo(child, property, parent, parentNameProps)`.
-ds_refers_to(child, property, parent, _) if depends_through(child, property, parent)
-
-ds_refers_to(child, property, parent, name_props) if {
-	is_literal(child, property)
-	literal := child.props[property]
-	is_string(literal)
-	some p in name_props
-	name := parent.props[p]
-	is_string(name)
-	ds_name_matches(literal, name)
-}
-
-ds_name_matches(literal, name) if literal == name
-
-ds_name_matches(literal, name) if endswith(literal, concat("", [":", name]))
-
-ds_name_matches(literal, name) if endswith(literal, concat("", ["/", name]))
-
-# `childrenOf(resources, parent, childType, property, parentNameProps)`.
-ds_children_of(parent, child_type, property, name_props) := [c |
-	some c in resources_of_type(child_type)
-	ds_refers_to(c, property, parent, name_props)
-]
-
-# `parentsOf(resources, child, property, parentType, parentNameProps)`.
-ds_parents_of(child, property, parent_type, name_props) := [p |
-	some p in resources_of_type(parent_type)
-	ds_refers_to(child, property, p, name_props)
-]
 
 # `arrayOf(group.props.parameters).some((p) => String(p.name).toLowerCase() === name &&
 # values.includes(String(p.value).toLowerCase()))`: {"evs", "v"}.

@@ -43,13 +43,6 @@ edge_encrypted_protocols := {"HTTPS", "TLS"}
 
 edge_pass_through_protocols := {"TCP", "UDP", "TCP_UDP", "GENEVE", "QUIC", "TCP_QUIC"}
 
-stack_rule_types contains type if some type in {
-	edge_stage, edge_rest_api, edge_method_settings, edge_web_acl, edge_web_acl_association, edge_web_acl_logging,
-	edge_emr_cluster, edge_subnet, edge_route_table, edge_route_table_association, edge_route,
-	"aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer", edge_classic_lb,
-	"aws:lb/listener:Listener", "aws:alb/listener:Listener",
-}
-
 # --- Values -----------------------------------------------------------------------------------
 
 # `String(value)` of a read through the proxy: {"evs": the unknown read, "t": text}. String() of an
@@ -129,9 +122,6 @@ edge_array_of(s) := {"evs": unk(s), "all": []} if {
 # A read of the resource's props.
 edge_prop(r, keys) := rd(r.props, props_at(r), keys)
 
-# The resources of any of `types`, in the order of the input (`ofType(resources, ...types)`).
-edge_resources_of_types(types) := [view(x) | some x in input.resources; input_type(x) in types]
-
 # --- Load balancers ---------------------------------------------------------------------------
 
 # `listenerProtocol(props)`: {"evs", "t"}.
@@ -154,37 +144,11 @@ edge_lb_type_is(s, "application") if {
 
 # --- Stack joins --------------------------------------------------------------------------------
 
-# `refersTo(child, property, parent, parentNameProps)`.
-edge_refers_to(child, property, parent, _) if {
-	some u in object.get(child.pdeps, property, [])
-	u == parent.urn
-}
-
-edge_refers_to(child, property, parent, name_props) if {
-	is_literal(child, property)
-	literal := edge_peek_string(child.props, property)
-	some p in name_props
-	name := edge_peek_string(parent.props, p)
-	_edge_names(literal, name)
-}
-
-_edge_names(literal, name) if literal == name
-
-_edge_names(literal, name) if endswith(literal, concat("", [":", name]))
-
-_edge_names(literal, name) if endswith(literal, concat("", ["/", name]))
-
 # `peekString(obj, key)`: a known string, else undefined.
 edge_peek_string(obj, key) := obj[key] if {
 	is_object(obj)
 	is_string(obj[key])
 }
-
-# `childrenOf(resources, parent, childType, property, parentNameProps)`.
-edge_children_of(parent, type, property, name_props) := [c |
-	some c in resources_of_type(type)
-	edge_refers_to(c, property, parent, name_props)
-]
 
 # --- API Gateway --------------------------------------------------------------------------------
 
@@ -233,10 +197,8 @@ edge_public_subnet_reason(subnet) := unk(public) if {
 	is_val(edge_prop(subnet, ["mapPublicIpOnLaunch"]), true)
 } else := array.concat(hit.evs, [{"m": concat("", ["subnet '", subnet.name, "' routes 0.0.0.0/0 to an internet gateway (route table '", tables[hit.i].name, "')"])} | hit.v]) if {
 	tables := [t |
-		some a in resources_of_type(edge_route_table_association)
-		edge_refers_to(a, "subnetId", subnet, [])
-		some t in resources_of_type(edge_route_table)
-		edge_refers_to(a, "routeTableId", t, [])
+		some a in children_of(subnet, edge_route_table_association, "subnetId", [])
+		some t in parents_of(a, "routeTableId", edge_route_table, [])
 	]
 	hit := first_hit([_edge_routes_to_internet(t) | some t in tables])
 }
@@ -246,8 +208,8 @@ _edge_routes_to_internet(table) := inline if {
 	inline := _edge_inline_default_route(table)
 	_holds_or_unknown(inline)
 } else := {"evs": [], "v": true} if {
-	some route in resources_of_type(edge_route)
-	_edge_route_resource_default(route, table)
+	some route in children_of(table, edge_route, "routeTableId", [])
+	_edge_route_resource_default(route)
 } else := {"evs": [], "v": false}
 
 _edge_inline_default_route(table) := {"evs": routes.evs, "v": false} if {
@@ -265,8 +227,7 @@ _edge_inline_route_default(table, route) if {
 	_edge_via_internet_gateway(table, "routes", route)
 } else := false
 
-_edge_route_resource_default(route, table) if {
-	edge_refers_to(route, "routeTableId", table, [])
+_edge_route_resource_default(route) if {
 	aws_has_value(route.props, "gatewayId")
 	_edge_default_destination(route.props, "destinationCidrBlock", "destinationIpv6CidrBlock")
 	_edge_via_internet_gateway(route, "gatewayId", route.props)

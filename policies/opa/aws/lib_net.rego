@@ -31,17 +31,6 @@ net_network_acl_types := {
 	"aws:ec2/networkAclRule:NetworkAclRule",
 }
 
-# The types the stack rules of this area look up with resources_of_type.
-stack_rule_types contains type if some type in {
-	net_default_sg_type,
-	"aws:ec2/vpcEndpoint:VpcEndpoint",
-	"aws:ec2/flowLog:FlowLog",
-	"aws:backup/vaultLockConfiguration:VaultLockConfiguration",
-	"aws:backup/selection:Selection",
-	"aws:secretsmanager/secretRotation:SecretRotation",
-	net_vpc_type,
-}
-
 # `launchKind(type)`.
 net_launch_kind(type) := "launch template" if {
 	type == net_launch_template_type
@@ -140,31 +129,6 @@ net_known_strings(obj, key) := [x | some x in obj[key]; is_string(x)] if {
 	is_object(obj)
 	is_string(obj[key])
 } else := []
-
-# `refersTo(child, property, parent, parentNameProps)`.
-net_refers_to(child, property, parent, _) if depends_through(child, property, parent)
-
-net_refers_to(child, property, parent, name_props) if {
-	is_literal(child, property)
-	literal := child.props[property]
-	is_string(literal)
-	some p in name_props
-	name := parent.props[p]
-	is_string(name)
-	_net_names_match(literal, name)
-}
-
-_net_names_match(literal, name) if literal == name
-
-_net_names_match(literal, name) if endswith(literal, concat("", [":", name]))
-
-_net_names_match(literal, name) if endswith(literal, concat("", ["/", name]))
-
-# `childrenOf(resources, parent, childType, property, parentNameProps)`.
-net_children_of(parent, type, property, name_props) := [c |
-	some c in resources_of_type(type)
-	net_refers_to(c, property, parent, name_props)
-]
 
 # --- Inbound permissions (lib/network.ts) ------------------------------------------------------
 

@@ -12,16 +12,22 @@ import rego.v1
 # `statementsOrReport(document)`: {"evs": the unknown read that ends it ([] or [one]), "err": [the
 # report] or [], "st": the statements}. A statement is {"sid": text ("" when none), "effect",
 # "actions", "resources", "principal": "*" or [[type, ids]] or null, "conditions": [[op, [[key, values]]]]}.
-pd_statements(d) := {"evs": [], "err": ["the policy is not valid JSON, so it cannot be checked."], "st": []} if {
-	d.k == "val"
-	is_string(d.v)
-	not json_parse(d.v)
-} else := pd_doc_statements({"k": "val", "v": json_parse(d.v).v, "o": d.o, "p": d.p}) if {
+pd_statements(d) := _pd_text_statements(d, _pd_json(d.v)) if {
 	d.k == "val"
 	is_string(d.v)
 } else := {"evs": unk(d), "err": [], "st": []} if {
 	d.k == "unk"
 } else := pd_doc_statements(d)
+
+# JSON text is parsed once (json_parse is the costly part): `JSON.parse(text)` as {"v": value},
+# or null where it throws.
+_pd_json(text) := parsed if {
+	parsed := json_parse(text)
+} else := null
+
+_pd_text_statements(d, parsed) := {"evs": [], "err": ["the policy is not valid JSON, so it cannot be checked."], "st": []} if {
+	parsed == null
+} else := pd_doc_statements({"k": "val", "v": parsed.v, "o": d.o, "p": d.p})
 
 pd_doc_statements(d) := {"evs": [], "err": ["the policy is not a JSON object, so it cannot be checked."], "st": []} if {
 	not pd_is_object_read(d)
@@ -250,29 +256,8 @@ pd_peek_string(obj, key) := obj[key] if {
 	is_string(obj[key])
 }
 
-# `refersTo(child, property, parent, parentNameProps)`.
-pd_refers_to(child, property, parent, _) if depends_through(child, property, parent)
-
-pd_refers_to(child, property, parent, name_props) if {
-	not depends_through(child, property, parent)
-	is_literal(child, property)
-	literal := pd_peek_string(child.props, property)
-	some p in name_props
-	name := pd_peek_string(parent.props, p)
-	pd_literal_names(literal, name)
-}
-
-pd_literal_names(literal, name) if literal == name
-
-pd_literal_names(literal, name) if endswith(literal, concat("", [":", name]))
-
-pd_literal_names(literal, name) if endswith(literal, concat("", ["/", name]))
-
-# `childrenOf(resources, parent, type, property, parentNameProps)`.
-pd_children(parent, type, property, name_props) := [c | some c in resources_of_type(type); pd_refers_to(c, property, parent, name_props)]
-
 # `bucketChildren(resources, bucket, type)`.
-pd_bucket_children(bucket, type) := pd_children(bucket, type, "bucket", ["bucket"])
+pd_bucket_children(bucket, type) := children_of(bucket, type, "bucket", ["bucket"])
 
 # A read of a resource's props.
 pd_prop(r, keys) := rd(r.props, props_at(r), keys)
@@ -412,13 +397,6 @@ pd_sqs_queue_policy := "aws:sqs/queuePolicy:QueuePolicy"
 pd_sqs_redrive_policy := "aws:sqs/redrivePolicy:RedrivePolicy"
 
 pd_trail := "aws:cloudtrail/trail:Trail"
-
-# The types the joins look up.
-stack_rule_types contains type if some type in {
-	pd_bucket, pd_s3_sse, pd_s3_versioning, pd_s3_logging, pd_s3_public_access_block, pd_s3_object_lock,
-	pd_s3_replication, pd_s3_bucket_policy, pd_s3_ownership_controls, pd_s3_bucket_acl, pd_s3_lifecycle,
-	pd_sqs_queue, pd_sqs_queue_policy, pd_sqs_redrive_policy, pd_trail,
-}
 
 # `bucketChildren(resources, bucket, VERSIONING).some((v) => v.props.versioningConfiguration?.status === "Enabled")`.
 pd_s3_versioned(bucket) := first_hit([{"evs": unk(s), "v": pd_is(s, "Enabled")} |

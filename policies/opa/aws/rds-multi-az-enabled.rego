@@ -8,7 +8,7 @@ import rego.v1
 stack_warn_rds_multi_az_enabled contains msg if some msg in analyzer_stack_messages("rds-multi-az-enabled")
 
 # One attempt per DB instance and DB cluster, in the stack's order.
-aws_rds_multi_az_enabled := units_outcome([_rds_multi_az_enabled_unit(db) | some db in ds_resources_of_types({aws_db_instance, aws_db_cluster})])
+aws_rds_multi_az_enabled := units_outcome([_rds_multi_az_enabled_unit(db) | some db in resources_of_types({aws_db_instance, aws_db_cluster})])
 
 _rds_multi_az_enabled_unit(db) := [] if {
 	db.type == aws_db_instance
@@ -18,7 +18,7 @@ _rds_multi_az_enabled_unit(db) := [] if {
 	s := rd(db.props, props_at(db), ["multiAz"])
 } else := [] if {
 	aws_has_value(db.props, "dbClusterInstanceClass")
-} else := _rds_multi_az_enabled_members(db, count(ds_children_of(db, aws_cluster_instance, "clusterIdentifier", ["clusterIdentifier"])))
+} else := _rds_multi_az_enabled_members(db, count(children_of(db, aws_cluster_instance, "clusterIdentifier", ["clusterIdentifier"])))
 
 _rds_multi_az_enabled_members(db, n) := [] if {
 	n >= 2

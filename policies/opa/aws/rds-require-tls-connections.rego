@@ -8,7 +8,7 @@ import rego.v1
 stack_deny_rds_require_tls_connections contains msg if some msg in analyzer_stack_messages("rds-require-tls-connections")
 
 # One attempt per DB cluster and DB instance, in the stack's order.
-aws_rds_require_tls_connections := units_outcome([_rds_require_tls_connections_unit(db) | some db in ds_resources_of_types({aws_db_cluster, aws_db_instance})])
+aws_rds_require_tls_connections := units_outcome([_rds_require_tls_connections_unit(db) | some db in resources_of_types({aws_db_cluster, aws_db_instance})])
 
 # `FORCE_TLS`: the parameter that forces TLS, and the values that turn it on, per engine family.
 _rds_require_tls_connections_parameters := {
@@ -30,7 +30,7 @@ _rds_require_tls_connections_check(db, property, group_type) := unk(engine) if {
 
 _rds_require_tls_connections_group(db, property, group_type, parameter) := [{"m": concat("", ["no ", property, " is set, so the default parameter group applies and ", parameter.name, " is not enforced."]), "urn": db.urn}] if {
 	not aws_has_value(db.props, property)
-} else := _rds_require_tls_connections_groups(db, property, parameter, ds_parents_of(db, property, group_type, ["name"]))
+} else := _rds_require_tls_connections_groups(db, property, parameter, parents_of(db, property, group_type, ["name"]))
 
 _rds_require_tls_connections_groups(db, property, parameter, groups) := [{"m": concat("", ["the parameter group in ", property, " is not defined in this stack, so ", parameter.name, " cannot be verified."]), "urn": db.urn}] if {
 	count(groups) == 0

@@ -10,7 +10,7 @@ stack_deny_redshift_cluster_audit_logging_enabled contains msg if some msg in an
 # One attempt per cluster: its aws.redshift.Logging resources, then whether one of them delivers.
 aws_redshift_cluster_audit_logging_enabled := units_outcome([_redshift_cluster_audit_logging_enabled_unit(cluster) | some cluster in resources_of_type(aws_redshift_cluster)])
 
-_redshift_cluster_audit_logging_enabled_unit(cluster) := _redshift_cluster_audit_logging_enabled_delivers(cluster, ds_children_of(cluster, ds_redshift_logging, "clusterIdentifier", ["clusterIdentifier"]))
+_redshift_cluster_audit_logging_enabled_unit(cluster) := _redshift_cluster_audit_logging_enabled_delivers(cluster, children_of(cluster, ds_redshift_logging, "clusterIdentifier", ["clusterIdentifier"]))
 
 _redshift_cluster_audit_logging_enabled_delivers(cluster, logging) := [{"m": "no aws.redshift.Logging names this cluster, so audit logging is off.", "urn": cluster.urn}] if {
 	count(logging) == 0

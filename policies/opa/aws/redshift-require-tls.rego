@@ -12,7 +12,7 @@ aws_redshift_require_tls := units_outcome([_redshift_require_tls_unit(cluster) |
 
 _redshift_require_tls_unit(cluster) := [{"m": "no clusterParameterGroupName is set, so the default parameter group applies and require_ssl is false.", "urn": cluster.urn}] if {
 	not aws_has_value(cluster.props, "clusterParameterGroupName")
-} else := _redshift_require_tls_groups(cluster, ds_parents_of(cluster, "clusterParameterGroupName", ds_redshift_parameter_group, ["name"]))
+} else := _redshift_require_tls_groups(cluster, parents_of(cluster, "clusterParameterGroupName", ds_redshift_parameter_group, ["name"]))
 
 _redshift_require_tls_groups(cluster, groups) := [{"m": "the parameter group in clusterParameterGroupName is not defined in this stack, so require_ssl cannot be verified.", "urn": cluster.urn}] if {
 	count(groups) == 0

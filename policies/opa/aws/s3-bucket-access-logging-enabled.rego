@@ -12,8 +12,7 @@ aws_s3_bucket_access_logging_enabled := pd_stack([_s3_access_logging_unit(bucket
 _s3_access_logging_unit(bucket) := [] if {
 	count(pd_bucket_children(bucket, pd_s3_logging)) > 0
 } else := [] if {
-	some l in resources_of_type(pd_s3_logging)
-	pd_refers_to(l, "targetBucket", bucket, ["bucket"])
+	count(children_of(bucket, pd_s3_logging, "targetBucket", ["bucket"])) > 0
 } else := [{"m": "no aws.s3.BucketLogging belongs to this bucket.", "urn": bucket.urn}]
 
 catalog["s3-bucket-access-logging-enabled"] := _rule("stack_deny_s3_bucket_access_logging_enabled", {"aws:s3/bucket:Bucket"})

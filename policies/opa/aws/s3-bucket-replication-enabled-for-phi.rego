@@ -38,10 +38,7 @@ _s3_replication_rule(item) := {"evs": [{"x": true}], "v": false} if {
 }
 
 # `isReplicationDestination(resources, bucket)`.
-_s3_replication_destination(bucket) if {
-	some cfg in resources_of_type(pd_s3_replication)
-	depends_through(cfg, "rules", bucket)
-}
+_s3_replication_destination(bucket) if count(children_of(bucket, pd_s3_replication, "rules", [])) > 0
 
 _s3_replication_destination(bucket) if {
 	name := pd_peek_string(bucket.props, "bucket")

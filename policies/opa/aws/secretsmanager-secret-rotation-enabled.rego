@@ -21,7 +21,7 @@ _secret_rotation_unit(secret) := [{"m": "no aws.secretsmanager.SecretRotation ro
 	first_hit([_secret_rotation_not_disabled(rotation) | some rotation in _secret_rotations(secret)]).v
 } else := [{"m": "the secret's rotation is disabled.", "urn": secret.urn}]
 
-_secret_rotations(secret) := net_children_of(secret, "aws:secretsmanager/secretRotation:SecretRotation", "secretId", ["name"])
+_secret_rotations(secret) := children_of(secret, "aws:secretsmanager/secretRotation:SecretRotation", "secretId", ["name"])
 
 _secret_rotation_not_disabled(rotation) := {"evs": unk(s), "v": s.k != "unk"} if {
 	s := rd(rotation.props, props_at(rotation), ["rotationEnabled"])

@@ -12,20 +12,14 @@ aws_sqs_queue_has_dead_letter_queue := pd_stack([_sqs_dlq_unit(queue) | some que
 _sqs_dlq_unit(queue) := [] if {
 	aws_has_value(queue.props, "redrivePolicy")
 } else := [] if {
-	count(pd_children(queue, pd_sqs_redrive_policy, "queueUrl", ["name"])) > 0
+	count(children_of(queue, pd_sqs_redrive_policy, "queueUrl", ["name"])) > 0
 } else := [] if {
 	_sqs_dlq_target(queue)
 } else := [{"m": "the queue has no dead-letter queue (no redrivePolicy).", "urn": queue.urn}]
 
-_sqs_dlq_target(queue) if {
-	some q in resources_of_type(pd_sqs_queue)
-	depends_through(q, "redrivePolicy", queue)
-}
+_sqs_dlq_target(queue) if count(children_of(queue, pd_sqs_queue, "redrivePolicy", [])) > 0
 
-_sqs_dlq_target(queue) if {
-	some p in resources_of_type(pd_sqs_redrive_policy)
-	depends_through(p, "redrivePolicy", queue)
-}
+_sqs_dlq_target(queue) if count(children_of(queue, pd_sqs_redrive_policy, "redrivePolicy", [])) > 0
 
 catalog["sqs-queue-has-dead-letter-queue"] := _rule("stack_warn_sqs_queue_has_dead_letter_queue", {"aws:sqs/queue:Queue"})
 

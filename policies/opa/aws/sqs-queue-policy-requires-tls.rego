@@ -9,7 +9,7 @@ stack_deny_sqs_queue_policy_requires_tls contains msg if some msg in analyzer_st
 
 aws_sqs_queue_policy_requires_tls := pd_stack([_sqs_tls_unit(queue) | some queue in resources_of_type(pd_sqs_queue)])
 
-_sqs_tls_documents(queue) := pd_policy_documents(pd_children(queue, pd_sqs_queue_policy, "queueUrl", ["name"]), queue)
+_sqs_tls_documents(queue) := pd_policy_documents(children_of(queue, pd_sqs_queue_policy, "queueUrl", ["name"]), queue)
 
 _sqs_tls_unit(queue) := docs.evs if {
 	docs := _sqs_tls_documents(queue)

@@ -8,10 +8,7 @@ import rego.v1
 stack_deny_vpc_default_security_group_closed contains msg if some msg in analyzer_stack_messages("vpc-default-security-group-closed")
 
 # One attempt per VPC and default security group, in the order of the stack's resources.
-net_vpc_default_security_group_closed := units_outcome([_vpc_default_sg_closed_unit(view(x)) |
-	some x in input.resources
-	input_type(x) in {net_vpc_type, net_default_sg_type}
-])
+net_vpc_default_security_group_closed := units_outcome([_vpc_default_sg_closed_unit(r) | some r in resources_of_types({net_vpc_type, net_default_sg_type})])
 
 _vpc_default_sg_closed_unit(r) := array.concat(array.concat(unk(ingress), unk(egress)), [{
 	"m": concat("", [
@@ -28,7 +25,7 @@ _vpc_default_sg_closed_unit(r) := array.concat(array.concat(unk(ingress), unk(eg
 	ingress := aws_prop(r, ["ingress"])
 	egress := _vpc_default_sg_closed_egress(r, ingress)
 } else := [{"m": "the VPC's default security group is not managed in the stack, so it keeps AWS's default rules (all traffic between members, all egress).", "urn": r.urn} |
-	count(net_children_of(r, net_default_sg_type, "vpcId", [])) == 0
+	count(children_of(r, net_default_sg_type, "vpcId", [])) == 0
 ]
 
 # egress is read only when ingress was known.

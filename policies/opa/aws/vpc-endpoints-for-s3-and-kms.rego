@@ -23,7 +23,7 @@ _vpc_endpoints_unit(vpc, services) := evs if {
 ]
 
 _vpc_endpoint_names(vpc) := [net_str_or(rd(e.props, props_at(e), ["serviceName"]), "") |
-	some e in net_children_of(vpc, "aws:ec2/vpcEndpoint:VpcEndpoint", "vpcId", [])
+	some e in children_of(vpc, "aws:ec2/vpcEndpoint:VpcEndpoint", "vpcId", [])
 ]
 
 _vpc_endpoint_for(names, svc) if {

@@ -10,7 +10,7 @@ stack_deny_vpc_flow_logs_enabled contains msg if some msg in analyzer_stack_mess
 # One attempt per VPC; nothing is read through the proxy.
 net_vpc_flow_logs_enabled := [{"m": "no aws.ec2.FlowLog is attached to this VPC.", "urn": vpc.urn} |
 	some vpc in resources_of_type(net_vpc_type)
-	count(net_children_of(vpc, "aws:ec2/flowLog:FlowLog", "vpcId", [])) == 0
+	count(children_of(vpc, "aws:ec2/flowLog:FlowLog", "vpcId", [])) == 0
 ]
 
 catalog["vpc-flow-logs-enabled"] := _rule("stack_deny_vpc_flow_logs_enabled", {"aws:ec2/vpc:Vpc"})

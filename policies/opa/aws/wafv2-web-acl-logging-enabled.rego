@@ -9,7 +9,7 @@ stack_deny_wafv2_web_acl_logging_enabled contains msg if some msg in analyzer_st
 
 wafv2_web_acl_logging_enabled := [{"m": "no logging configuration is attached to this web ACL.", "urn": acl.urn} |
 	some acl in resources_of_type(edge_web_acl)
-	count(edge_children_of(acl, edge_web_acl_logging, "resourceArn", [])) == 0
+	count(children_of(acl, edge_web_acl_logging, "resourceArn", [])) == 0
 ]
 
 catalog["wafv2-web-acl-logging-enabled"] := _rule("stack_deny_wafv2_web_acl_logging_enabled", {edge_web_acl})

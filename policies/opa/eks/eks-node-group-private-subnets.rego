@@ -37,8 +37,7 @@ _eks_public_route_unit(ng, subnet) := array.concat(hit.evs, [{"m": concat("", ["
 	hit.v
 ]) if {
 	tables := [t |
-		some a in resources_of_type(_route_table_association_type)
-		depends_through(a, "subnetId", subnet)
+		some a in children_of(subnet, _route_table_association_type, "subnetId", [])
 		some t in sources_of(a, "routeTableId", _route_table_type)
 	]
 	hit := first_hit([_eks_routes_to_internet(t) | some t in tables])
@@ -48,7 +47,7 @@ _eks_public_route_unit(ng, subnet) := array.concat(hit.evs, [{"m": concat("", ["
 _eks_routes_to_internet(table) := inline if {
 	inline := _eks_inline_default_route(table)
 	_holds_or_unknown(inline)
-} else := first_hit([_eks_route_resource_default(route, table) | some route in resources_of_type(_route_type)])
+} else := first_hit([_eks_route_resource_default(route) | some route in children_of(table, _route_type, "routeTableId", [])])
 
 _eks_inline_default_route(table) := {"evs": unk(routes), "v": false} if {
 	routes := rd(table.props, props_at(table), ["routes"])
@@ -64,9 +63,7 @@ _eks_inline_route(table, item) := {"evs": [item_u(item)], "v": false} if {
 	count(destination.evs) > 0
 } else := {"evs": [], "v": _eks_default_to_gateway(_eks_destination(item_read(item), "cidrBlock", "ipv6CidrBlock").v, table, "routes", item.v.gatewayId)}
 
-_eks_route_resource_default(route, table) := {"evs": [], "v": false} if {
-	not depends_through(route, "routeTableId", table)
-} else := {"evs": [], "v": false} if {
+_eks_route_resource_default(route) := {"evs": [], "v": false} if {
 	not has_value(route.props, "gatewayId")
 } else := {"evs": destination.evs, "v": false} if {
 	destination := _eks_destination(val(route.props, props_at(route)), "destinationCidrBlock", "destinationIpv6CidrBlock")

@@ -73,4 +73,4 @@ _account_unset(s) if is_val(s, "")
 
 catalog["k8s-default-service-account-not-used"] := _rule("deny_k8s_default_service_account_not_used", k8s_default_service_account_not_used_types)
 
-resource_rule_events("k8s-default-service-account-not-used", r) := k8s_default_service_account_not_used(r)
+k8s_rule_events("k8s-default-service-account-not-used", r) := k8s_default_service_account_not_used(r)

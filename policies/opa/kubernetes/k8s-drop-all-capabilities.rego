@@ -30,4 +30,4 @@ _k8s_capabilities_of(c) := array.concat(
 
 catalog["k8s-drop-all-capabilities"] := _rule("deny_k8s_drop_all_capabilities", workload_types)
 
-resource_rule_events("k8s-drop-all-capabilities", r) := k8s_drop_all_capabilities(r)
+k8s_rule_events("k8s-drop-all-capabilities", r) := k8s_drop_all_capabilities(r)

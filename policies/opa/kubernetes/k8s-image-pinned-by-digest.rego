@@ -104,4 +104,4 @@ _regex_char(ch) := ch if {
 
 catalog["k8s-image-pinned-by-digest"] := _rule("deny_k8s_image_pinned_by_digest", workload_types)
 
-resource_rule_events("k8s-image-pinned-by-digest", r) := k8s_image_pinned_by_digest(r)
+k8s_rule_events("k8s-image-pinned-by-digest", r) := k8s_image_pinned_by_digest(r)

@@ -136,4 +136,4 @@ covers_host(tls_host, host) if {
 
 catalog["k8s-ingress-tls"] := _rule("deny_k8s_ingress_tls", ingress_types)
 
-resource_rule_events("k8s-ingress-tls", r) := k8s_ingress_tls(r)
+k8s_rule_events("k8s-ingress-tls", r) := k8s_ingress_tls(r)

@@ -25,4 +25,4 @@ _k8s_liveness_and_readiness_probes(pod) := array.concat(cs.evs, [{"m": concat(""
 
 catalog["k8s-liveness-and-readiness-probes"] := _rule("warn_k8s_liveness_and_readiness_probes", long_running_workload_types)
 
-resource_rule_events("k8s-liveness-and-readiness-probes", r) := k8s_liveness_and_readiness_probes(r)
+k8s_rule_events("k8s-liveness-and-readiness-probes", r) := k8s_liveness_and_readiness_probes(r)

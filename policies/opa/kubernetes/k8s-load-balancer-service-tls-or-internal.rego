@@ -132,4 +132,4 @@ _lb_port_text(item) := {"evs": [], "v": js_string(name.v)} if {
 
 catalog["k8s-load-balancer-service-tls-or-internal"] := _rule("deny_k8s_load_balancer_service_tls_or_internal", {"kubernetes:core/v1:Service"})
 
-resource_rule_events("k8s-load-balancer-service-tls-or-internal", r) := k8s_load_balancer_service_tls_or_internal(r)
+k8s_rule_events("k8s-load-balancer-service-tls-or-internal", r) := k8s_load_balancer_service_tls_or_internal(r)

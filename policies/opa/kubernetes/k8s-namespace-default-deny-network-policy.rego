@@ -18,14 +18,7 @@ k8s_namespace_default_deny_network_policy := units_outcome(array.concat(
 	[[e | some e in _np_violations]],
 ))
 
-_np_steps := [_np_step_of(view(x)) |
-	some x in input.resources
-	_np_relevant(input_type(x))
-]
-
-_np_relevant(type) if type == network_policy_type
-
-_np_relevant(type) if type in workload_types
+_np_steps := [_np_step_of(r) | some r in resources_of_types(workload_types | {network_policy_type})]
 
 _np_step_of(r) := {"policy": true, "key": key, "dirs": dirs, "evs": array.concat(key.evs, dirs.evs)} if {
 	r.type == network_policy_type
@@ -67,17 +60,13 @@ _np_unreadable := {s.key.v |
 	count(s.dirs.evs) > 0
 }
 
-_np_isolated := {key: {d |
+# The directions isolated in each namespace (by key), from the policies that could be read; grouped in
+# one pass over the steps (a namespace without any is absent).
+_np_isolated[s.key.v] contains d if {
 	some s in _np_steps
 	s.policy
 	count(s.evs) == 0
-	s.key.v == key
 	some d in s.dirs.v
-} |
-	some s in _np_steps
-	s.policy
-	count(s.key.evs) == 0
-	key := s.key.v
 }
 
 _np_message(key, missing) := concat("", [

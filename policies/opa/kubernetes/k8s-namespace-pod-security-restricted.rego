@@ -31,4 +31,4 @@ _k8s_pss_report(level) := [{"m": concat("", ["The namespace has no ", _pss_enfor
 
 catalog["k8s-namespace-pod-security-restricted"] := _rule("deny_k8s_namespace_pod_security_restricted", {namespace_type})
 
-resource_rule_events("k8s-namespace-pod-security-restricted", r) := k8s_namespace_pod_security_restricted(r)
+k8s_rule_events("k8s-namespace-pod-security-restricted", r) := k8s_namespace_pod_security_restricted(r)

@@ -28,4 +28,4 @@ _host_namespace_what := {
 
 catalog["k8s-no-host-namespaces"] := _rule("deny_k8s_no_host_namespaces", _workloads_and_patches)
 
-resource_rule_events("k8s-no-host-namespaces", r) := k8s_no_host_namespaces(r)
+k8s_rule_events("k8s-no-host-namespaces", r) := k8s_no_host_namespaces(r)

@@ -51,4 +51,4 @@ _prefixed(_, text) := "" if text == ""
 
 catalog["k8s-no-host-path-volumes"] := _rule("deny_k8s_no_host_path_volumes", _workloads_and_patches)
 
-resource_rule_events("k8s-no-host-path-volumes", r) := k8s_no_host_path_volumes(r)
+k8s_rule_events("k8s-no-host-path-volumes", r) := k8s_no_host_path_volumes(r)

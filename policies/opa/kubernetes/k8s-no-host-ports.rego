@@ -37,4 +37,4 @@ _k8s_host_port(c, item) := array.concat(unk(host_port), [{"m": concat("", [c.lab
 
 catalog["k8s-no-host-ports"] := _rule("deny_k8s_no_host_ports", _workloads_and_patches)
 
-resource_rule_events("k8s-no-host-ports", r) := k8s_no_host_ports(r)
+k8s_rule_events("k8s-no-host-ports", r) := k8s_no_host_ports(r)

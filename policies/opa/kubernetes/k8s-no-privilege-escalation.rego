@@ -37,4 +37,4 @@ _k8s_escalation_report(c, s) := [{"m": concat("", [c.label, " does not set secur
 
 catalog["k8s-no-privilege-escalation"] := _rule("deny_k8s_no_privilege_escalation", workload_types)
 
-resource_rule_events("k8s-no-privilege-escalation", r) := k8s_no_privilege_escalation(r)
+k8s_rule_events("k8s-no-privilege-escalation", r) := k8s_no_privilege_escalation(r)

@@ -33,4 +33,4 @@ _k8s_privileged_container(c) := array.concat(
 
 catalog["k8s-no-privileged-containers"] := _rule("deny_k8s_no_privileged_containers", _workloads_and_patches)
 
-resource_rule_events("k8s-no-privileged-containers", r) := k8s_no_privileged_containers(r)
+k8s_rule_events("k8s-no-privileged-containers", r) := k8s_no_privileged_containers(r)

@@ -53,4 +53,4 @@ _default_account(account) if is_val(account.s, "default")
 
 catalog["k8s-no-service-account-token-automount"] := _rule("deny_k8s_no_service_account_token_automount", workload_types)
 
-resource_rule_events("k8s-no-service-account-token-automount", r) := k8s_no_service_account_token_automount(r)
+k8s_rule_events("k8s-no-service-account-token-automount", r) := k8s_no_service_account_token_automount(r)

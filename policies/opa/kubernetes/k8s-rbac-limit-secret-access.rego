@@ -28,4 +28,4 @@ _all_secrets(rule) if "*" in rule.resources
 
 catalog["k8s-rbac-limit-secret-access"] := _rule("deny_k8s_rbac_limit_secret_access", role_types)
 
-resource_rule_events("k8s-rbac-limit-secret-access", r) := k8s_rbac_limit_secret_access(r)
+k8s_rule_events("k8s-rbac-limit-secret-access", r) := k8s_rbac_limit_secret_access(r)

@@ -21,4 +21,4 @@ _rbac_on(resources) := concat("", [" on ", concat(", ", resources)]) if {
 
 catalog["k8s-rbac-no-bind-escalate-impersonate"] := _rule("deny_k8s_rbac_no_bind_escalate_impersonate", role_types)
 
-resource_rule_events("k8s-rbac-no-bind-escalate-impersonate", r) := k8s_rbac_no_bind_escalate_impersonate(r)
+k8s_rule_events("k8s-rbac-no-bind-escalate-impersonate", r) := k8s_rbac_no_bind_escalate_impersonate(r)

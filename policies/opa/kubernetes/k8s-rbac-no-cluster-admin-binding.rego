@@ -42,4 +42,4 @@ _any_unknown_subject(subjects) if {
 
 catalog["k8s-rbac-no-cluster-admin-binding"] := _rule("deny_k8s_rbac_no_cluster_admin_binding", binding_types)
 
-resource_rule_events("k8s-rbac-no-cluster-admin-binding", r) := k8s_rbac_no_cluster_admin_binding(r)
+k8s_rule_events("k8s-rbac-no-cluster-admin-binding", r) := k8s_rbac_no_cluster_admin_binding(r)

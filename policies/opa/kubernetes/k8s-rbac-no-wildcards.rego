@@ -17,4 +17,4 @@ k8s_rbac_no_wildcards(r) := array.concat(rules.evs, [{"m": concat("", [type_kind
 
 catalog["k8s-rbac-no-wildcards"] := _rule("deny_k8s_rbac_no_wildcards", role_types)
 
-resource_rule_events("k8s-rbac-no-wildcards", r) := k8s_rbac_no_wildcards(r)
+k8s_rule_events("k8s-rbac-no-wildcards", r) := k8s_rbac_no_wildcards(r)

@@ -28,4 +28,4 @@ _k8s_read_only_root_filesystem(pod) := array.concat(cs.evs, [e |
 
 catalog["k8s-read-only-root-filesystem"] := _rule("deny_k8s_read_only_root_filesystem", workload_types)
 
-resource_rule_events("k8s-read-only-root-filesystem", r) := k8s_read_only_root_filesystem(r)
+k8s_rule_events("k8s-read-only-root-filesystem", r) := k8s_read_only_root_filesystem(r)

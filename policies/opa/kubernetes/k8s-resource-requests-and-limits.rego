@@ -39,4 +39,4 @@ _k8s_resources_of(c, wanted) := array.concat(
 
 catalog["k8s-resource-requests-and-limits"] := _rule("deny_k8s_resource_requests_and_limits", workload_types)
 
-resource_rule_events("k8s-resource-requests-and-limits", r) := k8s_resource_requests_and_limits(r)
+k8s_rule_events("k8s-resource-requests-and-limits", r) := k8s_resource_requests_and_limits(r)

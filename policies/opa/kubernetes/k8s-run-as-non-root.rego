@@ -45,4 +45,4 @@ _k8s_non_root_report(c, non_root, pod_non_root) := [{"m": concat("", [c.label, "
 
 catalog["k8s-run-as-non-root"] := _rule("deny_k8s_run_as_non_root", workload_types)
 
-resource_rule_events("k8s-run-as-non-root", r) := k8s_run_as_non_root(r)
+k8s_rule_events("k8s-run-as-non-root", r) := k8s_run_as_non_root(r)

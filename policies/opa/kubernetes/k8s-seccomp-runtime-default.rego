@@ -56,4 +56,4 @@ _k8s_seccomp_container_report(c, type, pod_ok) := [{"m": concat("", [c.label, " 
 
 catalog["k8s-seccomp-runtime-default"] := _rule("deny_k8s_seccomp_runtime_default", workload_types)
 
-resource_rule_events("k8s-seccomp-runtime-default", r) := k8s_seccomp_runtime_default(r)
+k8s_rule_events("k8s-seccomp-runtime-default", r) := k8s_seccomp_runtime_default(r)

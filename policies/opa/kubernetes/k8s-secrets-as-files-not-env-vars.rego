@@ -60,4 +60,4 @@ _quoted(text) := "" if text == ""
 
 catalog["k8s-secrets-as-files-not-env-vars"] := _rule("warn_k8s_secrets_as_files_not_env_vars", workload_types)
 
-resource_rule_events("k8s-secrets-as-files-not-env-vars", r) := k8s_secrets_as_files_not_env_vars(r)
+k8s_rule_events("k8s-secrets-as-files-not-env-vars", r) := k8s_secrets_as_files_not_env_vars(r)

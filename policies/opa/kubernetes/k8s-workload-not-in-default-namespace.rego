@@ -48,4 +48,4 @@ _k8s_default_ns_message(r) := "metadata.namespace is \"default\"." if {
 
 catalog["k8s-workload-not-in-default-namespace"] := _rule("deny_k8s_workload_not_in_default_namespace", k8s_workload_not_in_default_namespace_types)
 
-resource_rule_events("k8s-workload-not-in-default-namespace", r) := k8s_workload_not_in_default_namespace(r)
+k8s_rule_events("k8s-workload-not-in-default-namespace", r) := k8s_workload_not_in_default_namespace(r)

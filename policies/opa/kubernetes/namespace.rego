@@ -10,11 +10,12 @@ _kubernetes_provider_type := "pulumi:providers:kubernetes"
 
 # `namespaceOf(props, provider)`: {"evs": unknown reads, "v": namespace}: metadata.namespace, else
 # the explicit Kubernetes provider's namespace, else "default".
-namespace_of(r) := {"evs": unk(ns), "v": ""} if {
-	ns := rd(r.props, props_at(r), ["metadata", "namespace"])
+namespace_of(r) := _namespace_of(r, rd(r.props, props_at(r), ["metadata", "namespace"]))
+
+# (metadata.namespace is read once and passed on.)
+_namespace_of(r, ns) := {"evs": unk(ns), "v": ""} if {
 	ns.k == "unk"
 } else := {"evs": [], "v": ns.v} if {
-	ns := rd(r.props, props_at(r), ["metadata", "namespace"])
 	is_string(ns.v)
 	ns.v != ""
 } else := _provider_namespace(r)

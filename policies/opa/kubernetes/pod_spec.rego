@@ -50,7 +50,15 @@ type_kind(type) := trim_suffix(parts[count(parts) - 1], "Patch") if {
 	parts := split(type, ":")
 }
 
-workload_kind(type) := kind if {
+# The workload kind of a type, undefined when it has no pod spec. Worked out once per type of the
+# input rather than once per rule and resource (an analyzer input has no resources: there, each time).
+workload_kind(type) := _workload_kinds[type]
+
+workload_kind(type) := _workload_kind(type) if not _positions_by_type[type]
+
+_workload_kinds := {type: kind | some type, _ in _positions_by_type; kind := _workload_kind(type)}
+
+_workload_kind(type) := kind if {
 	startswith(type, "kubernetes:")
 	kind := type_kind(type)
 	_ = _pod_spec_paths[kind]
@@ -58,18 +66,38 @@ workload_kind(type) := kind if {
 
 # `podSpecOf(type, props)`: undefined when the kind has no pod spec or it is not given;
 # {"evs": [unknown event]} when a value on the way is unknown;
-# else {"evs": [], "spec": spec, "path": "spec.template.spec", "s": the read of the spec}.
-pod_spec(r) := _pod_spec_result(s, keys) if {
+# else {"evs": [], "spec": spec, "path": "spec.template.spec", "s": the read of the spec,
+# "lists": {list: its containers, see containers_of}}.
+pod_spec(r) := _pod_specs[r.urn] if {
+	_input_view_of(r)
+} else := _pod_spec(r)
+
+# Every workload's pod spec with its containers, read once per evaluation rather than once per
+# rule (most Kubernetes rules read them), by URN.
+_pod_specs := {r.urn: pod |
+	some type, _ in _positions_by_type
+	_workload_kind(type)
+	some r in resources_of_type(type)
+	pod := _pod_spec(r)
+}
+
+# r is the view of an input resource (an analyzer input's resource is not).
+_input_view_of(r) if input_views[_position_by_urn[r.urn]] == r
+
+_pod_spec(r) := _pod_spec_result(s, keys) if {
 	keys := _pod_spec_paths[workload_kind(r.type)]
 	s := rd(r.props, props_at(r), keys)
 }
 
 _pod_spec_result(s, keys) := {"evs": unk(s)} if {
 	s.k == "unk"
-} else := {"evs": [], "spec": s.v, "path": concat(".", keys), "s": s} if {
+} else := _with_containers({"evs": [], "spec": s.v, "path": concat(".", keys), "s": s}) if {
 	s.k == "val"
 	is_object(s.v)
 }
+
+# The pod spec with the containers of each list (every rule that looks at containers reads them).
+_with_containers(pod) := object.union(pod, {"lists": {list: _list_containers(pod, list) | some list in _container_lists}})
 
 _container_lists := ["containers", "initContainers", "ephemeralContainers"]
 
@@ -78,18 +106,16 @@ _container_nouns := {"containers": "container", "initContainers": "init containe
 # `containersOf(pod, lists)`: {"evs": unknown reads (lists or items), "items": [container]}, where a
 # container is {"c": object, "s": its read, "list", "i", "label": `container "app" (spec.containers[0])`}.
 containers_of(pod, lists) := {
-	"evs": [e | some list in lists; some e in _list_elements(pod, list).evs],
-	"items": [c |
-		some list in lists
-		some item in _list_elements(pod, list).items
-		is_object(item.v)
-		c := _container(pod, list, item)
-	],
+	"evs": [e | some list in lists; some e in pod.lists[list].evs],
+	"items": [c | some list in lists; some c in pod.lists[list].items],
 }
 
 all_containers(pod) := containers_of(pod, _container_lists)
 
-_list_elements(pod, list) := elements(rd_key(pod.s, list))
+# The containers of one list: {"evs", "items"}, as containers_of.
+_list_containers(pod, list) := {"evs": els.evs, "items": [_container(pod, list, item) | some item in els.items; is_object(item.v)]} if {
+	els := elements(rd_key(pod.s, list))
+}
 
 _container(pod, list, item) := {
 	"c": item.v,

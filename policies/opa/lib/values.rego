@@ -51,18 +51,20 @@ val(v, place) := {"k": "val", "v": v, "o": place.o, "p": place.p}
 
 # `obj.k1.k2...` as `pathOf` reads it: each step needs an object (not an array); an absent key
 # or a non-object gives undefined; an unknown value read on the way ends the read. Up to 6 keys.
-rd(v, place, keys) := s6 if {
-	s1 := _rd_i(val(v, place), keys, 0)
-	s2 := _rd_i(s1, keys, 1)
-	s3 := _rd_i(s2, keys, 2)
-	s4 := _rd_i(s3, keys, 3)
-	s5 := _rd_i(s4, keys, 4)
-	s6 := _rd_i(s5, keys, 5)
-}
-
-_rd_i(s, keys, i) := s if {
-	i >= count(keys)
-} else := rd_key(s, keys[i])
+# (Unrolled by the number of keys: rules read props all the time.)
+rd(v, place, keys) := val(v, place) if {
+	count(keys) == 0
+} else := rd_key(val(v, place), keys[0]) if {
+	count(keys) == 1
+} else := rd_key(rd_key(val(v, place), keys[0]), keys[1]) if {
+	count(keys) == 2
+} else := rd_key(rd_key(rd_key(val(v, place), keys[0]), keys[1]), keys[2]) if {
+	count(keys) == 3
+} else := rd_key(rd_key(rd_key(rd_key(val(v, place), keys[0]), keys[1]), keys[2]), keys[3]) if {
+	count(keys) == 4
+} else := rd_key(rd_key(rd_key(rd_key(rd_key(val(v, place), keys[0]), keys[1]), keys[2]), keys[3]), keys[4]) if {
+	count(keys) == 5
+} else := rd_key(rd_key(rd_key(rd_key(rd_key(rd_key(val(v, place), keys[0]), keys[1]), keys[2]), keys[3]), keys[4]), keys[5])
 
 # One read: `asObject(s.v)?.[key]`.
 rd_key(s, key) := s if {
@@ -71,11 +73,14 @@ rd_key(s, key) := s if {
 	not is_object(s.v)
 } else := _rd_field(s, key)
 
-_rd_field(s, key) := {"k": "none", "o": s.o, "p": array.concat(s.p, [key])} if {
-	not has_key(s.v, key)
-} else := {"k": "unk", "o": s.o, "p": array.concat(s.p, [key]), "s": secret_flag(s.v[key])} if {
-	is_unknown(s.v[key])
-} else := {"k": "val", "v": s.v[key], "o": s.o, "p": array.concat(s.p, [key])}
+_rd_field(s, key) := _rd_found(s, key, x) if {
+	x := s.v[key]
+} else := {"k": "none", "o": s.o, "p": array.concat(s.p, [key])}
+
+# (The value is looked up once and passed on.)
+_rd_found(s, key, x) := {"k": "unk", "o": s.o, "p": array.concat(s.p, [key]), "s": secret_flag(x)} if {
+	is_unknown(x)
+} else := {"k": "val", "v": x, "o": s.o, "p": array.concat(s.p, [key])}
 
 has_key(obj, key) if _ = obj[key]
 
@@ -264,43 +269,45 @@ json_parse(text) := {"v": json.unmarshal(text)} if {
 _json_token := `\s+|"(?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null|[\[\]{}:,]|.`
 
 _json_sequence_ok(tokens) if {
-	every t in tokens {
-		_json_known_token(t)
-	}
-	every i in _json_pairs(tokens) {
-		not _json_bad_pair(tokens[i - 1], tokens[i])
-	}
-	count([i | some i, t in tokens; _json_value_start(t); _json_depth(tokens, i) == 0]) == 1
+	classes := [_json_class(t) | some t in tokens]
+	text := concat("", classes)
+	not contains(text, "?")
+	not regex.match(_json_bad_pair, text)
+	_json_top_level_values(classes, text) == 1
 }
 
-_json_pairs(tokens) := numbers.range(1, count(tokens) - 1) if {
-	count(tokens) > 1
-} else := []
+# A token's class, one character: the token itself for punctuation, "v" for the start of a
+# scalar (a string, number, true, false or null), "?" for anything else. The checks below run over
+# the string of classes, in native code rather than a Rego step per token.
+_json_class(t) := t if {
+	t in {"[", "]", "{", "}", ":", ","}
+} else := "v" if {
+	regex.match(`^(?:"|-|[0-9]|true$|false$|null$)`, t)
+} else := "?"
 
-_json_known_token(t) if t in {"[", "]", "{", "}", ":", ","}
+# Two tokens in a row that JSON does not allow: a value after the end of a value, or a separator
+# or opening bracket before a separator or (other than its own) closing bracket.
+_json_bad_pair := `[v\]}][v\[{]|[,:][,\]}:]|\[[,}:]|\{[,\]:]`
 
-_json_known_token(t) if regex.match(`^(?:"|-|[0-9]|true$|false$|null$)`, t)
-
-# Starts a value: a scalar, [ or {.
-_json_value_start(t) if not t in {"]", "}", ":", ","}
-
-# Ends a value: a scalar, ] or }.
-_json_value_end(t) if not t in {"[", "{", ":", ","}
-
-_json_bad_pair(a, b) if {
-	_json_value_end(a)
-	_json_value_start(b)
+# The values that start at bracket depth 0 (the opening minus the closing brackets before them).
+# Depths come from the brackets' ranks: after the k-th bracket, if it is the j-th opening one, the
+# depth is 2j + 1 - k, and if it is the m-th closing one, k - 2m - 1 (all counted from 0). An
+# opening bracket starts a value at depth 0 when 2j = k; scalars are counted before the first
+# bracket and after each bracket that leaves the depth at 0, up to the next bracket. Linear in the
+# tokens (counting the brackets before each token anew took most of the evaluation of a plan with
+# a few hundred policy documents).
+_json_top_level_values(classes, text) := (count([j | some j, k in opens; k == 2 * j]) + _json_scalars(text, 0, _json_bracket_at(brackets, 0, n))) + sum([_json_scalars(text, brackets[k] + 1, _json_bracket_at(brackets, k + 1, n)) | some k in at_zero]) if {
+	n := count(classes)
+	brackets := [i | some i, c in classes; c in {"[", "]", "{", "}"}]
+	opens := [k | some k, i in brackets; classes[i] in {"[", "{"}]
+	closes := [k | some k, i in brackets; classes[i] in {"]", "}"}]
+	at_zero := array.concat([k | some j, k in opens; k == (2 * j) + 1], [k | some m, k in closes; k == (2 * m) + 1])
 }
 
-_json_bad_pair(a, b) if {
-	a in {",", "[", "{", ":"}
-	b in {",", "]", "}", ":"}
-	not _json_empty_container(a, b)
-}
+# The position of the k-th bracket, or n (the end) after the last one.
+_json_bracket_at(brackets, k, n) := brackets[k] if {
+	k < count(brackets)
+} else := n
 
-_json_empty_container("[", "]")
-
-_json_empty_container("{", "}")
-
-# The bracket depth before token i.
-_json_depth(tokens, i) := count([t | some t in array.slice(tokens, 0, i); t in {"[", "{"}]) - count([t | some t in array.slice(tokens, 0, i); t in {"]", "}"}])
+# The scalars among the classes from position `from` up to `to` (not included).
+_json_scalars(text, from, to) := count(split(substring(text, from, to - from), "v")) - 1

@@ -89,30 +89,31 @@ _res_place(props, place) := {"k": "known", "region": props.region} if {
 } else := {"k": "unknown", "evs": unk(rd(props, place, ["region"]))}
 
 # The classification tag, lower-cased: {"evs": the unknown read, "has": a string tag, "t": it}.
-res_classification(r) := {"evs": unk(s), "has": false} if {
-	s := rd(r.props, props_at(r), ["tags", "data-classification"])
+# (The helpers below take what they read as arguments, so each is read once per resource.)
+res_classification(r) := _res_classification(rd(r.props, props_at(r), ["tags", "data-classification"]))
+
+_res_classification(s) := {"evs": unk(s), "has": false} if {
 	s.k == "unk"
 } else := {"evs": [], "has": true, "t": lower(trim_space(s.v))} if {
-	s := rd(r.props, props_at(r), ["tags", "data-classification"])
 	s.k == "val"
 	is_string(s.v)
 } else := {"evs": [], "has": false}
 
 # `holdsPhi(resource)`: {"evs", "v"}.
-res_holds_phi(r) := {"evs": c.evs, "v": false} if {
-	c := res_classification(r)
+res_holds_phi(r) := _res_holds_phi(r, res_classification(r))
+
+_res_holds_phi(r, c) := {"evs": c.evs, "v": false} if {
 	count(c.evs) > 0
 } else := {"evs": [], "v": c.t == "phi"} if {
-	c := res_classification(r)
 	c.has
 } else := {"evs": [], "v": res_in_phi_component(r)}
 
 # `mayHoldPhi(resource)`: {"evs", "v"}.
-res_may_hold_phi(r) := {"evs": c.evs, "v": false} if {
-	c := res_classification(r)
+res_may_hold_phi(r) := _res_may_hold_phi(res_classification(r))
+
+_res_may_hold_phi(c) := {"evs": c.evs, "v": false} if {
 	count(c.evs) > 0
 } else := {"evs": [], "v": c.t == "phi"} if {
-	c := res_classification(r)
 	c.has
 } else := {"evs": [], "v": true}
 
@@ -157,49 +158,6 @@ res_unplaced(r, what) := res_advisory(r, concat("", [what, ": the region is not 
 # "`<what>` is outside the allowed regions" for a known region: `<describe> holds PHI in ...`
 # (resources) and `<describe>: <what> is in ...` (replicas) are built by the rules.
 res_allowed_text(id) := concat("", [", outside the allowed regions ", res_region_list(res_allowed(id)), "."])
-
-# `refersTo(child, property, parent, parentNameProps)`: through a property dependency, or when the
-# property has none, by the literal name of the parent.
-res_refers_to(child, property, parent, _) if depends_through(child, property, parent)
-
-res_refers_to(child, property, parent, name_props) if {
-	count(property_sources(child, property)) == 0
-	literal := child.props[property]
-	is_string(literal)
-	some p in name_props
-	name := parent.props[p]
-	is_string(name)
-	_res_name_matches(literal, name)
-}
-
-_res_name_matches(literal, name) if literal == name
-
-_res_name_matches(literal, name) if endswith(literal, concat("", [":", name]))
-
-_res_name_matches(literal, name) if endswith(literal, concat("", ["/", name]))
-
-# `parentsOf(resources, child, property, parentType, parentNameProps)`.
-res_parents_of(child, property, parent_type, name_props) := [p |
-	some p in resources_of_type(parent_type)
-	res_refers_to(child, property, p, name_props)
-]
-
-# `childrenOf(resources, parent, childType, property, parentNameProps)`.
-res_children_of(parent, child_type, property, name_props) := [c |
-	some c in resources_of_type(child_type)
-	res_refers_to(c, property, parent, name_props)
-]
-
-stack_rule_types contains type if some type in {
-	"aws:s3/bucket:Bucket",
-	"aws:s3/bucketReplicationConfig:BucketReplicationConfig",
-	"aws:dynamodb/tableReplica:TableReplica",
-	"aws:kms/key:Key",
-	"aws:kms/replicaKey:ReplicaKey",
-	"aws:rds/globalCluster:GlobalCluster",
-	"aws:rds/cluster:Cluster",
-	"aws:backup/plan:Plan",
-}
 
 # Reading a property of null (`null.regionName`): TypeScript throws a TypeError, which ends the
 # check of the unit; forEachDeferred rethrows it at the end only when it is the first error (the

@@ -39,7 +39,7 @@ _res_replicas_s3_config(c) := phi.evs if {
 	rules := pd_array_of(rd(c.props, props_at(c), ["rules"]))
 }
 
-_res_replicas_s3_sources(c) := res_parents_of(c, "bucket", "aws:s3/bucket:Bucket", ["bucket"])
+_res_replicas_s3_sources(c) := parents_of(c, "bucket", "aws:s3/bucket:Bucket", ["bucket"])
 
 _res_replicas_s3_phi(c) := first_hit([res_holds_phi(s) | some s in sources]) if {
 	sources := _res_replicas_s3_sources(c)
@@ -76,10 +76,7 @@ _res_replicas_bucket_name(arn) := substring(arn, count(prefix), -1) if {
 } else := arn
 
 # DynamoDB global tables holding PHI.
-_res_replicas_dynamodb := [_res_replicas_table(view(x)) |
-	some x in input.resources
-	input_type(x) in {"aws:dynamodb/table:Table", "aws:dynamodb/globalTable:GlobalTable"}
-]
+_res_replicas_dynamodb := [_res_replicas_table(t) | some t in resources_of_types({"aws:dynamodb/table:Table", "aws:dynamodb/globalTable:GlobalTable"})]
 
 _res_replicas_table(t) := phi.evs if {
 	phi := res_holds_phi(t)
@@ -89,7 +86,7 @@ _res_replicas_table(t) := phi.evs if {
 } else := array.concat(
 	array.concat([e | some item in replicas.items; some e in _res_replicas_table_replica(t, item)], replicas.evs),
 	[e |
-		some replica in res_children_of(t, "aws:dynamodb/tableReplica:TableReplica", "globalTableArn", [])
+		some replica in children_of(t, "aws:dynamodb/tableReplica:TableReplica", "globalTableArn", [])
 		some e in _res_replicas_check(t, concat("", ["replica '", replica.name, "'"]), replica)
 	],
 ) if {
@@ -116,7 +113,7 @@ _res_replicas_key(k) := phi.evs if {
 	not _res_replicas_key_phi(k).v
 } else := _res_replicas_check(k, "the replica key", k)
 
-_res_replicas_key_phi(k) := first_hit(array.concat([res_holds_phi(k)], [res_holds_phi(p) | some p in res_parents_of(k, "primaryKeyArn", "aws:kms/key:Key", [])]))
+_res_replicas_key_phi(k) := first_hit(array.concat([res_holds_phi(k)], [res_holds_phi(p) | some p in parents_of(k, "primaryKeyArn", "aws:kms/key:Key", [])]))
 
 # Aurora global databases holding PHI.
 _res_replicas_rds := [_res_replicas_global(g) | some g in resources_of_type("aws:rds/globalCluster:GlobalCluster")]
@@ -135,8 +132,8 @@ _res_replicas_clusters(g) := [c |
 	some i, c in all
 	not c.urn in {x.urn | some x in array.slice(all, 0, i)}
 ] if {
-	sources := res_parents_of(g, "sourceDbClusterIdentifier", "aws:rds/cluster:Cluster", ["clusterIdentifier"])
-	members := [c | some c in resources_of_type("aws:rds/cluster:Cluster"); res_refers_to(c, "globalClusterIdentifier", g, ["globalClusterIdentifier"])]
+	sources := parents_of(g, "sourceDbClusterIdentifier", "aws:rds/cluster:Cluster", ["clusterIdentifier"])
+	members := children_of(g, "aws:rds/cluster:Cluster", "globalClusterIdentifier", ["globalClusterIdentifier"])
 	all := array.concat(sources, members)
 }
 

@@ -8,21 +8,21 @@ import rego.v1
 stack_deny_phi_resources_in_allowed_regions contains msg if some msg in analyzer_stack_messages("phi-resources-in-allowed-regions")
 
 # Every regional AWS resource in turn (forEachDeferred).
-res_phi_resources_units := [_res_phi_resource(view(x)) |
-	some x in input.resources
-	res_regional(input_type(x))
-]
+res_phi_resources_units := [_res_phi_resource(r) | some r in input_views; res_regional(r.type)]
 
-_res_phi_resource(r) := [] if {
-	p := res_placement(r, res_default_region("phi-resources-in-allowed-regions"))
+_res_phi_resource(r) := _res_phi_resource_placed(r, res_placement(r, res_default_region("phi-resources-in-allowed-regions")))
+
+# (The placement and the PHI verdict are worked out once per resource and passed on.)
+_res_phi_resource_placed(r, p) := [] if {
 	p.k == "known"
 	not res_outside("phi-resources-in-allowed-regions", p.region)
-} else := phi.evs if {
-	phi := res_holds_phi(r)
+} else := _res_phi_resource_holding(r, p, res_holds_phi(r))
+
+_res_phi_resource_holding(r, p, phi) := phi.evs if {
 	count(phi.evs) > 0
 } else := [] if {
-	not res_holds_phi(r).v
-} else := _res_phi_resource_verdict(r, res_placement(r, res_default_region("phi-resources-in-allowed-regions")))
+	not phi.v
+} else := _res_phi_resource_verdict(r, p)
 
 _res_phi_resource_verdict(r, p) := p.evs if {
 	p.k == "unknown"

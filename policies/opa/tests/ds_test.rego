@@ -15,7 +15,7 @@ ds_t_findings(id) := [_finding(id, r.urn, e) |
 	some x in input.resources
 	r := view(x)
 	r.type in catalog[id].types
-	some e in outcome(resource_rule_events(id, r))
+	some e in outcome(rule_events(id, r))
 ] if {
 	catalog[id].scope == "resource"
 } else := [_finding(id, _event_urn(e), e) | some e in stack_rule_events(id)]

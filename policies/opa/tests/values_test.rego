@@ -64,3 +64,32 @@ test_first_hit_stops_at_the_first_hit_or_unknown if {
 	first_hit([{"evs": ["u"], "v": false}, {"evs": [], "v": true}]) == {"evs": ["u"], "v": false, "i": -1}
 	first_hit([{"evs": [], "v": false}]) == {"evs": [], "v": false, "i": -1}
 }
+
+test_json_sequence_ok_counts_top_level_values_by_bracket_depth if {
+	_json_sequence_ok(["1"])
+	_json_sequence_ok(["[", "1", "]"])
+	_json_sequence_ok(["{", "\"a\"", ":", "[", "1", ",", "{", "}", "]", "}"])
+	not _json_sequence_ok([])
+	not _json_sequence_ok(["x"])
+	not _json_sequence_ok(["1", ",", "2"])
+	not _json_sequence_ok(["[", "]", ",", "[", "]"])
+	not _json_sequence_ok(["]", "[", "1"])
+	not _json_sequence_ok(["[", ",", "1", "]"])
+
+	# Values after the brackets close below depth 0 are not at depth 0 (the parser rejects those texts).
+	_json_sequence_ok(["[", "1", "]", "]", ",", "2"])
+	_json_sequence_ok(["[", "[", "1", "]", "]", "]", ":", "2"])
+	_json_sequence_ok(["{", "}", "}", ",", "{", "}"])
+	not _json_sequence_ok(["1", "]", ",", "[", "2"])
+	not _json_sequence_ok(["]", ",", "1"])
+}
+
+test_json_parse_accepts_one_json_value if {
+	json_parse(`{"a": [1, {"b": null}]}`) == {"v": {"a": [1, {"b": null}]}}
+	json_parse(" true ") == {"v": true}
+	not json_parse("1 2")
+	not json_parse("[1] [2]")
+	not json_parse("{} , {}")
+	not json_parse("")
+	not json_parse(`"\ud800"`)
+}
