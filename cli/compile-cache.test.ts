@@ -75,3 +75,18 @@ test("a cache entry that does not match is rejected by V8 and the module compile
   for (const entry of fs.readdirSync(cacheDir())) fs.writeFileSync(path.join(cacheDir(), entry), "not a code cache");
   expect(run(true).out).toBe(run(false).out);
 });
+
+test("installed as a dependency, the cache goes to the project's node_modules", () => {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), "phiguard-installed-"));
+  try {
+    const installed = path.join(project, "node_modules", "phiguard");
+    fs.mkdirSync(installed, { recursive: true });
+    fs.writeFileSync(path.join(project, "main.js"), "module.exports = 1;\n");
+    const script = `require(${JSON.stringify(path.join(REPO_ROOT, "dist/cli/compile-cache.js"))}).enableCompileCache(${JSON.stringify(installed)}); require(${JSON.stringify(path.join(project, "main.js"))});`;
+    const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", env: { ...process.env, PHIGUARD_NO_COMPILE_CACHE: "" } });
+    expect(result.status, result.stderr).toBe(0);
+    expect(fs.readdirSync(path.join(project, "node_modules", ".cache", "phiguard", `v8-${process.version}-${process.arch}`))).toHaveLength(1);
+  } finally {
+    fs.rmSync(project, { recursive: true, force: true });
+  }
+});

@@ -13,8 +13,8 @@
  * Everything else is Node's own: the wrapper's parameters, `require` built the way Node builds it,
  * positions in stack traces unchanged.
  *
- * The cache is under the phiguard installation's `node_modules/.cache/phiguard` (else a
- * per-user temp directory), one file per module text and Node version. V8 rejects an entry that
+ * The cache is in the nearest `node_modules/.cache/phiguard` (else a per-user temp directory),
+ * one file per module text and Node version. V8 rejects an entry that
  * does not match the source, and the module is then compiled afresh. Set
  * PHIGUARD_NO_COMPILE_CACHE=1 to turn it off.
  */
@@ -91,10 +91,18 @@ function requireFor(mod: NodeJS.Module): NodeJS.Require {
   return require;
 }
 
+/**
+ * `.cache/phiguard` of the nearest node_modules: the checkout's own, or the one phiguard is
+ * installed in (`<project>/node_modules/phiguard` → `<project>/node_modules`); else a per-user
+ * temp directory.
+ */
 function cacheDir(root: string): string {
   const version = `${process.version}-${process.arch}`;
-  const modules = path.join(root, "node_modules");
-  if (fs.existsSync(modules)) return path.join(modules, ".cache", "phiguard", `v8-${version}`);
+  for (let current = root; ; current = path.dirname(current)) {
+    const modules = path.basename(current) === "node_modules" ? current : path.join(current, "node_modules");
+    if (fs.existsSync(modules)) return path.join(modules, ".cache", "phiguard", `v8-${version}`);
+    if (path.dirname(current) === current) break;
+  }
   const user = typeof process.getuid === "function" ? String(process.getuid()) : "user";
   return path.join(os.tmpdir(), `phiguard-v8-cache-${user}`, version);
 }
