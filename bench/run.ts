@@ -55,15 +55,19 @@ const NO_CODE_CACHE = { PHIGUARD_NO_COMPILE_CACHE: "1" };
 /** The goal of the issue, checked on the largest estate. */
 const GOAL_RSS_MB = 500;
 
-interface Run {
-  readonly size: number;
-  readonly tool: Tool;
+/** One timed process. */
+interface Measured {
   readonly run: number;
   readonly ok: boolean;
   readonly wallS: number;
   readonly cpuS: number;
   readonly rssMB: number;
   readonly note?: string;
+}
+
+interface Run extends Measured {
+  readonly size: number;
+  readonly tool: Tool;
 }
 
 interface Check {
@@ -109,16 +113,10 @@ interface Measurements {
 }
 
 /** One timed `phiguard check --stack <stack>` of a reference stack, with or without the code cache. */
-interface StackRun {
+interface StackRun extends Measured {
   readonly stack: string;
   readonly resources: number | undefined;
   readonly cache: boolean;
-  readonly run: number;
-  readonly ok: boolean;
-  readonly wallS: number;
-  readonly cpuS: number;
-  readonly rssMB: number;
-  readonly note?: string;
 }
 
 /** The reference stacks of the root project; the goal applies to the largest. */
@@ -385,10 +383,7 @@ function measureStacks(runs: number): StackRun[] {
 /** The reference stacks' table and the goal on the largest. */
 function stackReport(stacks: readonly StackRun[]): string[] {
   if (stacks.length === 0) return [];
-  const stat = (stack: string, cache: boolean) => {
-    const ok = stacks.filter((r) => r.stack === stack && r.cache === cache && r.ok);
-    return { ok: ok.length, total: stacks.filter((r) => r.stack === stack && r.cache === cache).length, wall: median(ok.map((r) => r.wallS)), cpu: median(ok.map((r) => r.cpuS)), rss: median(ok.map((r) => r.rssMB)) };
-  };
+  const stat = (stack: string, cache: boolean) => statsOfRuns(stacks.filter((r) => r.stack === stack && r.cache === cache));
   const names = [...new Set(stacks.map((r) => r.stack))];
   const resourcesOf = (stack: string) => stacks.find((r) => r.stack === stack)?.resources ?? 0;
   const lines = [
@@ -486,10 +481,15 @@ interface Stats {
 }
 
 function statsOf(runs: Run[], size: number, tool: Tool): Stats {
-  const ok = runs.filter((r) => r.size === size && r.tool === tool && r.ok);
+  return statsOfRuns(runs.filter((r) => r.size === size && r.tool === tool));
+}
+
+/** Medians (and the wall range) of the successful runs among `runs`. */
+function statsOfRuns(runs: readonly Measured[]): Stats {
+  const ok = runs.filter((r) => r.ok);
   return {
     okCount: ok.length,
-    total: runs.filter((r) => r.size === size && r.tool === tool).length,
+    total: runs.length,
     wall: median(ok.map((r) => r.wallS)),
     min: Math.min(...ok.map((r) => r.wallS)),
     max: Math.max(...ok.map((r) => r.wallS)),

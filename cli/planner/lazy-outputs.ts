@@ -123,9 +123,9 @@ class OutputFactory {
 /** One property of one resource: its settlement until the program reads it, then its Output. */
 class PropertySlot {
   private settlement: Settlement | undefined;
+  /** The Output, once the program read the property (an Output is never undefined). */
   private output: unknown;
   private promises: PendingPromises | undefined;
-  private built = false;
 
   constructor(
     private readonly outputs: OutputFactory,
@@ -148,7 +148,7 @@ class PropertySlot {
   }
 
   read(): unknown {
-    if (!this.built) {
+    if (this.output === undefined) {
       const context = `${this.label}, ${this.key}`;
       if (this.settlement) {
         this.output = this.outputs.settled(this.onto, context, this.settlement);
@@ -157,7 +157,6 @@ class PropertySlot {
         this.output = pending.output;
         this.promises = pending.promises;
       }
-      this.built = true;
     }
     return this.output;
   }

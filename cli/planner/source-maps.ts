@@ -59,9 +59,12 @@ function loadSourceMap(file: string): SourceMap | null {
   if (!url) return null;
   const moduleUrl = pathToFileURL(file).href;
   try {
-    const payload = url.startsWith("data:") ? fromDataUrl(url) : fromFile(new URL(url, moduleUrl).href);
+    // Sources resolve against the map's own URL: the module's for an inline map.
+    const inline = url.startsWith("data:");
+    const mapUrl = inline ? moduleUrl : new URL(url, moduleUrl).href;
+    const payload = inline ? fromDataUrl(url) : fromFile(mapUrl);
     if (!payload) return null;
-    return new SourceMap(withAbsoluteSources(payload, url.startsWith("data:") ? moduleUrl : new URL(url, moduleUrl).href));
+    return new SourceMap(withAbsoluteSources(payload, mapUrl));
   } catch {
     // A missing or malformed map leaves the position as it ran, as Node does.
     return null;

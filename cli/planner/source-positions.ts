@@ -78,6 +78,7 @@ function positionOf(pattern: RegExp, site: NodeJS.CallSite): SourcePosition | un
   const line = site.getLineNumber();
   const column = site.getColumnNumber();
   const original = file && line && column ? originalPosition(file, line, column) : undefined;
+  // The frame as Node prints a mapped one, read with the SDK's own pattern (its quirks included).
   if (original) return position(pattern, `    at <mapped> (${original.file}:${original.line}:${original.column})`);
   return position(pattern, `    at ${site.toString()}`);
 }
