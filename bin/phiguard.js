@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 "use strict";
-// Before anything else loads: every module after this one is compiled through the code cache.
+// V8 flags first (they are part of the code cache's tag), then the cache: every module after
+// these is compiled through it.
+require("../dist/cli/planner/heap.js").exposeGarbageCollector();
 require("../dist/cli/compile-cache.js").enableCompileCache(require("node:path").join(__dirname, ".."));
 const { main } = require("../dist/cli/main.js");
 const { hideBin } = require("yargs/helpers");

@@ -90,3 +90,18 @@ test("installed as a dependency, the cache goes to the project's node_modules", 
     fs.rmSync(project, { recursive: true, force: true });
   }
 });
+
+test("a run that changes a V8 flag writes no entry, since no later run would accept it", () => {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), "phiguard-flags-"));
+  try {
+    fs.mkdirSync(path.join(project, "node_modules"));
+    fs.writeFileSync(path.join(project, "main.js"), "require('node:v8').setFlagsFromString('--expose-gc');\n");
+    const script = `require(${JSON.stringify(path.join(REPO_ROOT, "dist/cli/compile-cache.js"))}).enableCompileCache(${JSON.stringify(project)}); require(${JSON.stringify(path.join(project, "main.js"))});`;
+    const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", env: { ...process.env, PHIGUARD_NO_COMPILE_CACHE: "" } });
+    expect(result.status, result.stderr).toBe(0);
+    const dir = path.join(project, "node_modules", ".cache", "phiguard", `v8-${process.version}-${process.arch}`);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  } finally {
+    fs.rmSync(project, { recursive: true, force: true });
+  }
+});

@@ -23,6 +23,7 @@ import * as fs from "node:fs";
 import Module from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
+import * as v8 from "node:v8";
 import * as vm from "node:vm";
 
 type CompileFn = (this: NodeJS.Module, content: string, filename: string, format?: string) => unknown;
@@ -73,7 +74,11 @@ export function enableCompileCache(root: string): void {
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     return wrapper.call(this.exports, this.exports, requireFor(this), this, filename, path.dirname(filename));
   };
+  // V8 tags its cache data with its flags, and rejects data whose tag differs from its own: a
+  // run that changed a flag (the planner exposes `gc`) would write entries no later run accepts.
+  const tag = v8.cachedDataVersionTag();
   process.once("exit", () => {
+    if (v8.cachedDataVersionTag() !== tag) return;
     for (const { file, script } of unsaved) writeEntry(file, script.createCachedData());
   });
 }

@@ -18,6 +18,14 @@ const FLOOR_BYTES = 160 * 1024 * 1024;
 
 let gcFunction: (() => void) | null | undefined;
 
+/**
+ * Exposes `gc` now. The CLI calls this before its code cache is used: the flag changes V8's cache
+ * tag, and a flag set halfway through a run would keep that run from writing the cache.
+ */
+export function exposeGarbageCollector(): void {
+  exposedGc();
+}
+
 function exposedGc(): (() => void) | null {
   if (gcFunction !== undefined) return gcFunction;
   try {
